@@ -1,0 +1,84 @@
+"""The command line (DESIGN section 5): the GUI launcher and the headless commands.
+
+Every command exits 0 on success; otherwise it prints one plain-English line on stderr and exits
+non-zero, never a traceback (set PA_MANAGER_DEBUG=1 to see one). Passphrases come from the
+environment or a file, never from the command line where other users could see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from pa_manager import __version__
+from pa_manager.domain.errors import DomainError
+from pa_manager.services.errors import BookError
+
+COMMANDS = {"new", "demo-book", "summary", "check", "backup", "restore", "set-passphrase"}
+
+
+class UsageError(Exception):
+    """Bad arguments: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line (its default prints the whole usage block first)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}. Try: pa-manager --help")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            from pa_manager import commands  # the headless commands; no Qt import
+
+            return commands.run(args[0], args[1:], _Parser)
+        return _gui(args)
+    except UsageError as err:
+        return _fail(str(err), 2)
+    except (BookError, DomainError) as err:
+        return _fail(str(err), 1)
+    except KeyboardInterrupt:
+        return _fail("Stopped.", 130)
+    except OSError as err:
+        return _fail(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "), 1)
+    except Exception as err:
+        if os.environ.get("PA_MANAGER_DEBUG"):
+            traceback.print_exc()
+        return _fail(
+            f"PA Manager hit an unexpected problem ({type(err).__name__}). Nothing more was changed.", 70
+        )
+
+
+def _gui(args: list[str]) -> int:
+    parser = _Parser(
+        prog="pa-manager",
+        description="Open PA Manager. Commands: "
+        + ", ".join(sorted(COMMANDS))
+        + " (pa-manager COMMAND --help for each).",
+    )
+    parser.add_argument("book", nargs="?", type=Path, help="the .pabook file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo book")
+    parser.add_argument("--version", action="version", version=f"PA Manager {__version__}")
+    ns = parser.parse_args(args)
+    if ns.demo and ns.book:
+        raise UsageError("give a book or --demo, not both")
+    if ns.book and not ns.book.is_file():
+        raise UsageError(
+            f"there is no book at {ns.book}, and it is not a command ({', '.join(sorted(COMMANDS))})"
+        )
+    from pa_manager.app import run_gui  # Qt is loaded only when the GUI is wanted
+
+    return run_gui(ns.book, demo=ns.demo)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"pa-manager: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,278 @@
+"""The headless commands behind `pa-manager COMMAND`: each reads arguments, calls services, prints.
+
+Imported only by `cli.main`; no Qt here, so scripts and CI never load the GUI libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pa_manager.domain.holder import (
+    AccountType,
+    AllowedBand,
+    BudgetHolder,
+    FundingAgreement,
+    ManagedBy,
+    Nation,
+    PaymentSchedule,
+    ReturnFrequency,
+)
+from pa_manager.domain.money import Money, MoneyError
+from pa_manager.services import book as books
+from pa_manager.services import maintenance
+from pa_manager.services.demo import create_demo_book
+from pa_manager.services.errors import BookError
+from pa_manager.services.summary import BookSummary, summarise
+
+PASSPHRASE_ENV = "PA_MANAGER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "PA_MANAGER_NEW_PASSPHRASE"
+RECOVERY_ENV = "PA_MANAGER_RECOVERY_CODE"
+
+
+def run(name: str, args: list[str], parser_class: type[argparse.ArgumentParser]) -> int:
+    command, configure = _COMMANDS[name]
+    parser = parser_class(prog=f"pa-manager {name}", description=command.__doc__)
+    configure(parser)
+    return command(parser.parse_args(args))
+
+
+# -- new --------------------------------------------------------------------------------------
+def cmd_new(ns: argparse.Namespace) -> int:
+    """Make a new, empty book for scripts (the GUI's wizard does the same interactively)."""
+    try:
+        weekly = Money.parse(ns.weekly_dp)
+    except MoneyError as err:
+        raise BookError(f"--weekly-dp: {err}") from None
+    managed = ManagedBy.FAMILY_CARER if ns.manager else ManagedBy.SELF
+    holder = BudgetHolder(
+        ns.holder,
+        ns.council,
+        ns.reference,
+        Nation.parse(ns.nation),
+        managed,
+        AccountType.parse(ns.account_type),
+    )
+    funding = FundingAgreement(
+        weekly,
+        PaymentSchedule.FOUR_WEEKLY_IN_ADVANCE,
+        Money(0),
+        AllowedBand.parse(ns.allowed_weeks),
+        ReturnFrequency.QUARTERLY,
+        date.today(),
+    )
+    new = books.NewBook(holder, funding, ns.manager or "", ns.relationship or "")
+    created = books.create_book(ns.book, _passphrase(ns), new)
+    print(f"Created {created.path}")
+    if ns.recovery_sheet:
+        sheet = books.write_recovery_sheet(created, ns.recovery_sheet)
+        print(f"Recovery sheet saved to {sheet}: print it and keep it somewhere safe.")
+    else:
+        print(f"Recovery code (write it down and keep it safe): {created.recovery_code}")
+    return 0
+
+
+def _new_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("book", type=Path)
+    p.add_argument("--holder", required=True, help="the budget holder's name")
+    p.add_argument("--council", default="")
+    p.add_argument("--reference", default="", help="the council's reference for the holder")
+    p.add_argument("--nation", default="england")
+    p.add_argument("--account-type", default="bank-account")
+    p.add_argument("--weekly-dp", default="0", help="gross weekly direct payment, e.g. 450.00")
+    p.add_argument("--allowed-weeks", default="8", help="allowed balance in weeks, e.g. 4-8")
+    p.add_argument("--manager", help="name of a family carer who manages the book")
+    p.add_argument("--relationship", help="how the manager is related, e.g. son")
+    p.add_argument("--recovery-sheet", type=Path, help="save the recovery sheet PDF here")
+    _passphrase_args(p)
+
+
+# -- demo-book --------------------------------------------------------------------------------
+def cmd_demo_book(ns: argparse.Namespace) -> int:
+    """Write a realistic demo book (also the benchmark data)."""
+    created = create_demo_book(ns.out, _passphrase(ns), years=ns.years, pas=ns.pas)
+    print(f"Created demo book {created.path}")
+    return 0
+
+
+def _demo_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out", type=Path)
+    p.add_argument("--years", type=int, default=1)
+    p.add_argument("--pas", type=int, default=3)
+    _passphrase_args(p)
+
+
+# -- summary ----------------------------------------------------------------------------------
+def cmd_summary(ns: argparse.Namespace) -> int:
+    """Balance, money in and out by category, and weeks held."""
+    book = _open(ns)
+    try:
+        s = summarise(book, _date(ns.date_from, "--from"), _date(ns.date_to, "--to"))
+    finally:
+        book.close()
+    print(json.dumps(summary_json(s), indent=2) if ns.json else _summary_text(s))
+    return 0
+
+
+def summary_json(s: BookSummary) -> dict[str, Any]:
+    return {
+        "holder": {"name": s.holder_name, "council": s.council, "council_reference": s.council_reference},
+        "from": s.date_from.isoformat(),
+        "to": s.date_to.isoformat(),
+        "balance": s.balance.decimal_str(),
+        "weekly_dp": s.weekly_dp.decimal_str(),
+        "weeks_held": None if s.weeks_held is None else str(s.weeks_held),
+        "allowed_weeks": {"min": str(s.allowed.min_weeks), "max": str(s.allowed.max_weeks)},
+        "total_in": s.total_in.decimal_str(),
+        "total_out": s.total_out.decimal_str(),
+        "money_in": {c.value: m.decimal_str() for c, m in s.money_in.items()},
+        "money_out": {c.value: m.decimal_str() for c, m in s.money_out.items()},
+    }
+
+
+def _summary_text(s: BookSummary) -> str:
+    lines = [
+        f"{s.holder_name} ({s.council or 'no council set'}, reference {s.council_reference or '-'})",
+        f"From {s.date_from:%d %b %Y} to {s.date_to:%d %b %Y}",
+        f"Money in the account: {s.balance}",
+    ]
+    if s.weeks_held is not None:
+        lines.append(f"Weeks held: {s.weeks_held} (the council allows {s.allowed})")
+    lines.append(f"Money in: {s.total_in}")
+    lines += [f"  {c.label}: {m}" for c, m in s.money_in.items()]
+    lines.append(f"Money out: {s.total_out}")
+    lines += [f"  {c.label}: {m}" for c, m in s.money_out.items()]
+    return "\n".join(lines)
+
+
+def _summary_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("book", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--from", dest="date_from", help="first day, e.g. 2026-04-06 or 06/04/2026")
+    p.add_argument("--to", dest="date_to", help="last day (default today)")
+    _passphrase_args(p)
+
+
+# -- check, backup, restore, set-passphrase ---------------------------------------------------
+def cmd_check(ns: argparse.Namespace) -> int:
+    """Check the database, the audit trail's hash chain, and rows changed outside PA Manager."""
+    book = _open(ns)
+    try:
+        report = maintenance.check_book(book)
+    finally:
+        book.close()
+    if report.ok:
+        print(f"The book is sound: database intact, {report.audit_entries} audit entries, chain unbroken.")
+        return 0
+    for problem in report.problems:
+        print(problem)
+    raise BookError(f"The book failed its check: {len(report.problems)} problem(s) listed above.")
+
+
+def cmd_backup(ns: argparse.Namespace) -> int:
+    """Write one encrypted .pabackup file that carries the book and its keys file."""
+    book = _open(ns)
+    try:
+        book.act_as_default()
+        out = maintenance.backup_book(book, ns.out)
+    finally:
+        book.close()
+    print(f"Backup written to {out}")
+    return 0
+
+
+def cmd_restore(ns: argparse.Namespace) -> int:
+    """Unpack a .pabackup into a book and its keys file (never overwrites)."""
+    out = maintenance.restore_backup(ns.backup, ns.out)
+    print(f"Restored to {out}")
+    return 0
+
+
+def cmd_set_passphrase(ns: argparse.Namespace) -> int:
+    """Set a new passphrase, opening with the current one or with the recovery code."""
+    code = _secret(ns.recovery_code_file, RECOVERY_ENV, required=False)
+    book = books.open_book(ns.book, recovery_code=code) if code else _open(ns)
+    try:
+        book.act_as_default()
+        books.set_new_passphrase(book, _secret(ns.new_passphrase_file, NEW_PASSPHRASE_ENV) or "")
+    finally:
+        book.close()
+    print("The new passphrase is set. The old one no longer opens this book.")
+    return 0
+
+
+def _book_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("book", type=Path)
+    _passphrase_args(p)
+
+
+def _backup_args(p: argparse.ArgumentParser) -> None:
+    _book_args(p)
+    p.add_argument("out", type=Path)
+
+
+def _restore_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", type=Path)
+    p.add_argument("out", type=Path)
+
+
+def _set_passphrase_args(p: argparse.ArgumentParser) -> None:
+    _book_args(p)
+    p.add_argument("--recovery-code-file", type=Path, help=f"or set {RECOVERY_ENV}")
+    p.add_argument("--new-passphrase-file", type=Path, help=f"or set {NEW_PASSPHRASE_ENV}")
+
+
+# -- shared -----------------------------------------------------------------------------------
+def _passphrase_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--passphrase-file", type=Path, help=f"a file holding the passphrase (or set {PASSPHRASE_ENV})"
+    )
+
+
+def _passphrase(ns: argparse.Namespace) -> str:
+    return _secret(ns.passphrase_file, PASSPHRASE_ENV) or ""
+
+
+def _secret(path: Path | None, env: str, *, required: bool = True) -> str | None:
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
+        except (OSError, UnicodeDecodeError, IndexError):
+            raise BookError(f"Could not read {path}.") from None
+    value = os.environ.get(env)
+    if value is None and required:
+        raise BookError(f"Give the passphrase in {env} or with --passphrase-file.")
+    return value
+
+
+def _open(ns: argparse.Namespace) -> books.Book:
+    return books.open_book(ns.book, passphrase=_passphrase(ns))
+
+
+def _date(text: str | None, flag: str) -> date | None:
+    if text is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%b-%Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise BookError(f"{flag}: “{text}” is not a date. Write it like 2026-04-06 or 06/04/2026.")
+
+
+_COMMANDS: dict[
+    str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]
+] = {
+    "new": (cmd_new, _new_args),
+    "demo-book": (cmd_demo_book, _demo_args),
+    "summary": (cmd_summary, _summary_args),
+    "check": (cmd_check, _book_args),
+    "backup": (cmd_backup, _backup_args),
+    "restore": (cmd_restore, _restore_args),
+    "set-passphrase": (cmd_set_passphrase, _set_passphrase_args),
+}

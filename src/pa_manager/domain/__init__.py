@@ -1,0 +1,1 @@
+"""Pure-Python core: money, periods, the book's nouns and rules. Imports only the standard library."""

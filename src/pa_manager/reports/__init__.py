@@ -1,0 +1,1 @@
+"""Printable and exportable documents. Reports take plain data, never a database session."""

@@ -1,0 +1,98 @@
+"""The book's headline figures: balance, money in and out by category, weeks held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+
+from pa_manager.domain.categories import Category
+from pa_manager.domain.holder import AllowedBand, weeks_held
+from pa_manager.domain.money import Money
+from pa_manager.domain.periods import TaxYear
+from pa_manager.services.book import Book
+from pa_manager.services.errors import BookError
+from pa_manager.store.models import AccountRow, FundingAgreementRow, Holder, TransactionRow
+
+
+@dataclass(frozen=True, slots=True)
+class BookSummary:
+    """Figures for one period; the balance is at the period's end."""
+
+    holder_name: str
+    council: str
+    council_reference: str
+    date_from: date
+    date_to: date
+    balance: Money
+    weekly_dp: Money
+    weeks_held: Decimal | None  # None when no weekly payment is set
+    allowed: AllowedBand
+    money_in: dict[Category, Money] = field(default_factory=dict)
+    money_out: dict[Category, Money] = field(default_factory=dict)
+
+    @property
+    def total_in(self) -> Money:
+        return Money.total(self.money_in.values())
+
+    @property
+    def total_out(self) -> Money:
+        return Money.total(self.money_out.values())
+
+
+def summarise(book: Book, date_from: date | None = None, date_to: date | None = None) -> BookSummary:
+    """Figures from `date_from` to `date_to` (default: this tax year to today)."""
+    date_to = date_to or date.today()
+    date_from = date_from or TaxYear.containing(date_to).first_day
+    if date_from > date_to:
+        raise BookError("The start date must be on or before the end date.")
+    with book.read() as s:
+        holder = s.scalars(select(Holder)).one()
+        funding = s.scalars(
+            select(FundingAgreementRow).order_by(FundingAgreementRow.start_date.desc())
+        ).first()
+        if funding is None:
+            raise BookError("This book has no funding agreement.")
+        opening = s.scalar(
+            select(func.coalesce(func.sum(AccountRow.opening_balance_pence), 0)).where(
+                AccountRow.opening_date <= date_to
+            )
+        )
+        moved = s.scalar(
+            select(func.coalesce(func.sum(TransactionRow.amount_pence), 0)).where(
+                TransactionRow.date <= date_to
+            )
+        )
+        sign = case((TransactionRow.amount_pence >= 0, 1), else_=-1)
+        by_category = s.execute(
+            select(TransactionRow.category, sign, func.sum(TransactionRow.amount_pence))
+            .where(TransactionRow.date >= date_from, TransactionRow.date <= date_to)
+            .group_by(TransactionRow.category, sign)
+        ).all()
+    money_in: dict[Category, Money] = {}
+    money_out: dict[Category, Money] = {}
+    for key, direction, total in by_category:
+        category = Category(key)
+        # Income categories count net of any reversals; a refund into a spending category (an
+        # insurance rebate, say) reduces that spending rather than counting as income.
+        income = category.is_income or (category is Category.UNCATEGORISED and direction > 0)
+        target, amount = (money_in, total) if income else (money_out, -total)
+        target[category] = target.get(category, Money(0)) + Money(int(amount))
+    balance = Money(int(opening) + int(moved))
+    allowed = AllowedBand(Decimal(funding.allowed_min_weeks), Decimal(funding.allowed_max_weeks))
+    weekly = Money(funding.weekly_dp_pence)
+    return BookSummary(
+        holder_name=holder.name,
+        council=holder.council,
+        council_reference=holder.council_reference,
+        date_from=date_from,
+        date_to=date_to,
+        balance=balance,
+        weekly_dp=weekly,
+        weeks_held=weeks_held(balance, weekly),
+        allowed=allowed,
+        money_in=dict(sorted(money_in.items(), key=lambda kv: -kv[1].pence)),
+        money_out=dict(sorted(money_out.items(), key=lambda kv: -kv[1].pence)),
+    )

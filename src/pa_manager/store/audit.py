@@ -1,0 +1,188 @@
+"""The audit trail: every write records when, who and what, in an append-only hash chain.
+
+Each entry's hash covers the previous entry's hash, so removing or editing an entry breaks the
+chain. Each entry also stores a digest of the row as written, so `check` can tell when a row was
+changed outside PA Manager: the row no longer matches the last digest the app recorded for it.
+Triggers (migration 0001) refuse UPDATE and DELETE on the log itself.
+
+Limits, said plainly: anyone holding the book key can rewrite the whole chain with their own tool.
+The chain shows accidental or careless edits and edits by tools that do not know the scheme; it is
+not a signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from pa_manager.store.models import AUDITED_TABLES, AuditEntry, Base
+
+GENESIS = "0" * 64
+ACTOR_KEY = "actor"
+
+
+class NoActorError(Exception):
+    """A write was attempted without saying who is making it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PendingEntry:
+    """An audit entry before it is chained."""
+
+    action: str
+    table_name: str
+    row_id: str
+    summary: str
+    row_digest: str
+
+
+def row_digest(values: Mapping[str, Any]) -> str:
+    """SHA-256 of a row's non-null columns. Nulls are left out, so a migration that adds a nullable
+    column does not make every old row look edited."""
+    clean = {k: _plain(v) for k, v in sorted(values.items()) if v is not None}
+    return hashlib.sha256(json.dumps(clean, sort_keys=True).encode()).hexdigest()
+
+
+def entry_hash(prev_hash: str, seq: int, at_utc: str, actor: str, e: PendingEntry) -> str:
+    payload = json.dumps(
+        [prev_hash, seq, at_utc, actor, e.action, e.table_name, e.row_id, e.summary, e.row_digest]
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def append(con: Connection, actor: str, entries: Iterable[PendingEntry]) -> int:
+    """Chain and write entries after the current last one. Returns how many were written."""
+    last = con.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    rows = []
+    for e in entries:
+        seq += 1
+        h = entry_hash(prev, seq, at, actor, e)
+        rows.append(
+            {
+                "seq": seq,
+                "at_utc": at,
+                "actor": actor,
+                "action": e.action,
+                "table_name": e.table_name,
+                "row_id": e.row_id,
+                "summary": e.summary,
+                "row_digest": e.row_digest,
+                "prev_hash": prev,
+                "hash": h,
+            }
+        )
+        prev = h
+    if rows:
+        con.execute(insert(AuditEntry), rows)
+    return len(rows)
+
+
+def note(session: Session, summary: str) -> None:
+    """Record an event that changes no row (an unlock, a backup, a passphrase change)."""
+    actor = _actor(session)
+    append(session.connection(), actor, [PendingEntry("note", "-", "-", summary, "")])
+
+
+def install(session: Session) -> None:
+    """Make this session record every ORM write in the audit log, on flush, in the same transaction."""
+    event.listen(session, "after_flush", _after_flush)
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    pending: list[PendingEntry] = []
+    for obj, action in _changed(session):
+        state = inspect(obj)
+        mapper = state.mapper
+        table = mapper.local_table.name
+        pk = ",".join(str(v) for v in mapper.primary_key_from_instance(obj))
+        if action == "delete":
+            digest, what = "", f"Deleted {table} {pk}"
+        else:
+            values = {c.key: getattr(obj, c.key) for c in mapper.column_attrs}
+            digest = row_digest({mapper.get_property(k).columns[0].name: v for k, v in values.items()})
+            if action == "insert":
+                what = f"Added {table} {pk}"
+            else:
+                changed = [a.key for a in state.attrs if a.history.has_changes() and a.key in values]
+                what = f"Changed {table} {pk}: {', '.join(sorted(changed)) or 'no fields'}"
+        pending.append(PendingEntry(action, table, pk, what, digest))
+    if pending:
+        append(session.connection(), _actor(session), pending)
+
+
+def _changed(session: Session) -> Iterable[tuple[Base, str]]:
+    for obj in session.new:
+        if isinstance(obj, Base):
+            yield obj, "insert"
+    for obj in session.dirty:
+        if isinstance(obj, Base) and session.is_modified(obj, include_collections=False):
+            yield obj, "update"
+    for obj in session.deleted:
+        if isinstance(obj, Base):
+            yield obj, "delete"
+
+
+def _actor(session: Session) -> str:
+    actor = session.info.get(ACTOR_KEY)
+    if not actor:
+        raise NoActorError("no one is named as acting; every change must say who made it")
+    return str(actor)
+
+
+def verify(con: Connection) -> list[str]:
+    """Problems with the chain and with rows changed outside the app, as plain sentences."""
+    problems: list[str] = []
+    latest: dict[tuple[str, str], tuple[str, str]] = {}
+    prev, expected_seq = GENESIS, 1
+    log = AuditEntry.__table__
+    for r in con.execute(select(log).order_by(log.c.seq)):
+        e = PendingEntry(r.action, r.table_name, r.row_id, r.summary, r.row_digest)
+        if r.seq != expected_seq:
+            problems.append(f"Audit entry {expected_seq} is missing: the trail has a gap.")
+        if r.prev_hash != prev or entry_hash(prev, r.seq, r.at_utc, r.actor, e) != r.hash:
+            problems.append(f"Audit entry {r.seq} was altered: the hash chain breaks there.")
+        prev, expected_seq = r.hash, r.seq + 1
+        if r.action in ("insert", "update", "delete"):
+            latest[(r.table_name, r.row_id)] = (r.action, r.row_digest)
+    if len(problems) > 20:
+        problems = [*problems[:20], f"… and {len(problems) - 20} more audit problems."]
+    problems.extend(_verify_rows(con, latest))
+    return problems
+
+
+def _verify_rows(con: Connection, latest: dict[tuple[str, str], tuple[str, str]]) -> list[str]:
+    problems: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for name, table in AUDITED_TABLES.items():
+        pk_cols = list(table.primary_key.columns)
+        for row in con.execute(select(table)).mappings():
+            pk = ",".join(str(row[c.name]) for c in pk_cols)
+            seen.add((name, pk))
+            record = latest.get((name, pk))
+            if record is None:
+                problems.append(f"{name} {pk} was added outside PA Manager (no audit entry).")
+            elif record[0] == "delete":
+                problems.append(f"{name} {pk} was deleted in PA Manager but is back.")
+            elif record[1] != row_digest(dict(row)):
+                problems.append(f"{name} {pk} was changed outside PA Manager.")
+    for (name, pk), (action, _digest) in latest.items():
+        if action != "delete" and (name, pk) not in seen and name in AUDITED_TABLES:
+            problems.append(f"{name} {pk} was deleted outside PA Manager.")
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
