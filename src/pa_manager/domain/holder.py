@@ -130,7 +130,7 @@ class AllowedBand:
         cleaned = (text or "").lower().replace("weeks", "").replace("week", "").strip()
         parts = [p.strip() for p in cleaned.replace("to", "-").split("-")]
         try:
-            numbers = [Decimal(p) for p in parts if p]
+            numbers = [Decimal(p) for p in parts]  # an empty side ("4-") is an error too
         except ArithmeticError:
             numbers = []
         if len(numbers) == 1:

@@ -21,6 +21,10 @@ _AMOUNT = re.compile(
 )
 
 
+# The machine form: optional minus, digits, optional one or two decimals. No exponents, no commas.
+_PLAIN = re.compile(r"^\s*-?\d+(\.\d{1,2})?\s*$")
+
+
 class MoneyError(ValueError):
     """Text that is not an amount of money; the message is plain English for the person typing."""
 
@@ -77,13 +81,9 @@ class Money:
     @classmethod
     def from_pounds_str(cls, text: str) -> Money:
         """Read a plain decimal string such as "2100.00" or "-3.5" (as in --json or the CLI)."""
-        try:
-            value = Decimal(text.strip())
-        except (InvalidOperation, AttributeError) as exc:
-            raise MoneyError(f"“{text}” is not an amount of money, e.g. 2100.00") from exc
-        if not value.is_finite() or value != value.quantize(Decimal("0.01")):
+        if not isinstance(text, str) or not _PLAIN.match(text):
             raise MoneyError(f"“{text}” is not an amount in pounds and pence, e.g. 2100.00")
-        return cls(int(value * 100))
+        return cls(int(Decimal(text.strip()) * 100))
 
     @staticmethod
     def total(items: Iterable[Money]) -> Money:

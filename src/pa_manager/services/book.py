@@ -33,6 +33,7 @@ from pa_manager.store import keys as keyfile
 from pa_manager.store.engine import KEY_BYTES, WrongKeyError, make_engine, verify_key
 from pa_manager.store.models import (
     AccountRow,
+    AuditEntry,
     BookMeta,
     FundingAgreementRow,
     Holder,
@@ -437,11 +438,7 @@ def remember_on_this_computer(book: Book, remember: bool) -> bool:
 
 def count_audit_entries(book: Book) -> int:
     with book.read() as s:
-        return int(s.scalar(select(func.count()).select_from(audit.AuditEntry)) or 0)
-
-
-def today() -> date:
-    return date.today()
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
 
 
 def write_recovery_sheet(created: CreatedBook, pdf_path: Path) -> Path:

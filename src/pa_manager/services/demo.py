@@ -26,6 +26,7 @@ from pa_manager.domain.holder import (
 )
 from pa_manager.domain.money import Money
 from pa_manager.services import book as books
+from pa_manager.services.errors import BookError
 from pa_manager.services.ledger import NewTransaction, record_transactions
 from pa_manager.store.models import PARow
 
@@ -94,9 +95,9 @@ def create_demo_book(
 ) -> books.CreatedBook:
     """Write a demo book ending today; `years` of history and `pas` personal assistants."""
     if not 1 <= years <= 20:
-        raise books.BookError("A demo book can cover 1 to 20 years.")
+        raise BookError("A demo book can cover 1 to 20 years.")
     if not 1 <= pas <= 50:
-        raise books.BookError("A demo book can have 1 to 50 PAs.")
+        raise BookError("A demo book can have 1 to 50 PAs.")
     rng = random.Random(seed)
     end = date.today()
     start = end - timedelta(days=365 * years)

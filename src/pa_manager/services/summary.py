@@ -80,7 +80,7 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
         income = category.is_income or (category is Category.UNCATEGORISED and direction > 0)
         target, amount = (money_in, total) if income else (money_out, -total)
         target[category] = target.get(category, Money(0)) + Money(int(amount))
-    balance = Money(int(opening) + int(moved))
+    balance = Money(int(opening or 0) + int(moved or 0))
     allowed = AllowedBand(Decimal(funding.allowed_min_weeks), Decimal(funding.allowed_max_weeks))
     weekly = Money(funding.weekly_dp_pence)
     return BookSummary(

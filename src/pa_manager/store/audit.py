@@ -104,7 +104,7 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     for obj, action in _changed(session):
         state = inspect(obj)
         mapper = state.mapper
-        table = mapper.local_table.name
+        table = str(mapper.local_table.description)
         pk = ",".join(str(v) for v in mapper.primary_key_from_instance(obj))
         if action == "delete":
             digest, what = "", f"Deleted {table} {pk}"

@@ -47,7 +47,7 @@ def snapshot(engine: Engine, dest: Path) -> None:
         raise BackupError(f"{dest.name} already exists.")
     raw = engine.raw_connection()
     try:
-        raw.execute("VACUUM INTO ?", (str(dest),))  # type: ignore[attr-defined]
+        raw.execute("VACUUM INTO ?", (str(dest),))
     finally:
         raw.close()
     os.chmod(dest, 0o600)

@@ -107,7 +107,13 @@ def load(path: Path) -> KeysFile:
 
 
 def _kek(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
-    kdf = Argon2id(salt=salt, length=32, **params)
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params["iterations"],
+        lanes=params["lanes"],
+        memory_cost=params["memory_cost"],
+    )
     return kdf.derive(passphrase.encode("utf-8"))
 
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, types, layer contracts, then every test offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+# Tests must never touch a real keychain; keyring tests install an in-memory backend themselves.
+export PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/lint-imports
+.venv/bin/python -m pytest "$@"
