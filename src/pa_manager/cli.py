@@ -19,7 +19,7 @@ from pa_manager import __version__
 from pa_manager.domain.errors import DomainError
 from pa_manager.services.errors import BookError
 
-COMMANDS = {"new", "demo-book", "summary", "check", "backup", "restore", "set-passphrase"}
+COMMANDS = {"new", "demo-book", "summary", "check", "backup", "restore", "set-passphrase", "payroll-calc"}
 
 
 class UsageError(Exception):
@@ -74,9 +74,22 @@ def _gui(args: list[str]) -> int:
         raise UsageError(
             f"there is no book at {ns.book}, and it is not a command ({', '.join(sorted(COMMANDS))})"
         )
+    if not _has_screen():
+        return _fail(
+            "No screen was found to show PA Manager on. Run it from a desktop session "
+            "(or set QT_QPA_PLATFORM=offscreen to run it without a window).",
+            1,
+        )
     from pa_manager.app import run_gui  # Qt is loaded only when the GUI is wanted
 
     return run_gui(ns.book, demo=ns.demo)
+
+
+def _has_screen() -> bool:
+    # Qt aborts the whole process with a C++ message when Linux has no display; say it plainly.
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _fail(message: str, code: int) -> int:

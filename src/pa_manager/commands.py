@@ -24,6 +24,7 @@ from pa_manager.domain.holder import (
     ReturnFrequency,
 )
 from pa_manager.domain.money import Money, MoneyError
+from pa_manager.payroll_commands import cmd_payroll_calc, payroll_calc_args
 from pa_manager.services import book as books
 from pa_manager.services import maintenance
 from pa_manager.services.demo import create_demo_book
@@ -275,4 +276,5 @@ _COMMANDS: dict[
     "backup": (cmd_backup, _backup_args),
     "restore": (cmd_restore, _restore_args),
     "set-passphrase": (cmd_set_passphrase, _set_passphrase_args),
+    "payroll-calc": (cmd_payroll_calc, payroll_calc_args),
 }
