@@ -47,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(err), 1)
     except KeyboardInterrupt:
         return _fail("Stopped.", 130)
+    except BrokenPipeError:
+        # The reader went away (`pa-manager summary | head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as err:
         return _fail(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "), 1)
     except Exception as err:

@@ -94,6 +94,23 @@ def create_demo_book(
     path: Path, passphrase: str, *, years: int = 1, pas: int = 3, seed: int = 7
 ) -> books.CreatedBook:
     """Write a demo book ending today; `years` of history and `pas` personal assistants."""
+    created, book = _build(path, passphrase, years, pas, seed)
+    book.close()
+    return created
+
+
+def open_new_demo_book(path: Path, passphrase: str, *, years: int = 1, pas: int = 3) -> books.Book:
+    """Write a demo book and hand it back open, acting as the family carer (for `--demo`).
+
+    It is opened with the key in hand rather than by unwrapping the keys file again, which would
+    spend another Argon2 derivation on start-up.
+    """
+    return _build(path, passphrase, years, pas, 7)[1]
+
+
+def _build(
+    path: Path, passphrase: str, years: int, pas: int, seed: int
+) -> tuple[books.CreatedBook, books.Book]:
     if not 1 <= years <= 20:
         raise BookError("A demo book can cover 1 to 20 years.")
     if not 1 <= pas <= 50:
@@ -128,14 +145,16 @@ def create_demo_book(
         opening_balance=weekly_dp * 2,
     )
     created = books.create_book(path, passphrase, new)
-    book = books.open_book(created.path, passphrase=passphrase)
+    book = books.open_book(created.path, recovery_code=created.recovery_code)
+    book.opened_by_recovery = False  # the passphrase is known: nothing to reset
     try:
         book.act_as_default()
         pa_ids = _add_pas(book, rng, pas, start)
         _add_money(book, rng, start, end, weekly_dp, list(zip(pa_ids, hours, strict=True)))
-    finally:
+    except BaseException:
         book.close()
-    return created
+        raise
+    return created, book
 
 
 def _weekly_dp_pence(hours: list[int]) -> int:

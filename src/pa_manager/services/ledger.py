@@ -11,6 +11,7 @@ from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
+from pa_manager.store import audit
 from pa_manager.store.models import AccountRow, TransactionRow
 
 
@@ -42,22 +43,20 @@ def record_transactions(book: Book, items: list[NewTransaction]) -> list[int]:
         if default_account is None:
             raise BookError("This book has no account to record money in.")
         rows = [
-            TransactionRow(
-                account_id=t.account_id or default_account,
-                date=t.day,
-                payee=t.payee.strip(),
-                amount_pence=t.amount.pence,
-                category=t.category.value,
-                reference=t.reference,
-                note=t.note,
-                state="uncleared",
-                pa_id=t.pa_id,
-            )
+            {
+                "account_id": t.account_id or default_account,
+                "date": t.day,
+                "payee": t.payee.strip(),
+                "amount_pence": t.amount.pence,
+                "category": t.category.value,
+                "reference": t.reference,
+                "note": t.note,
+                "state": "uncleared",
+                "pa_id": t.pa_id,
+            }
             for t in items
         ]
-        s.add_all(rows)
-        s.flush()
-        return [r.id for r in rows]
+        return audit.insert_audited(s, TransactionRow, rows)
 
 
 def _validate(t: NewTransaction) -> None:

@@ -17,9 +17,9 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy import Connection, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from pa_manager.store.models import AUDITED_TABLES, AuditEntry, Base
@@ -92,6 +92,26 @@ def note(session: Session, summary: str) -> None:
     """Record an event that changes no row (an unlock, a backup, a passphrase change)."""
     actor = _actor(session)
     append(session.connection(), actor, [PendingEntry("note", "-", "-", summary, "")])
+
+
+def insert_audited(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows of one table in a single statement and audit each, as a flush would.
+
+    The ORM's unit of work costs about half a millisecond a row; a year of bank statement lines or
+    the benchmark book needs bulk speed with the same audit trail.
+    """
+    if not rows:
+        return []
+    table = cast(Table, model.__table__)
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    ids = [int(r[0]) for r in result]
+    name = str(table.description)
+    entries = [
+        PendingEntry("insert", name, str(i), f"Added {name} {i}", row_digest({**row, "id": i}))
+        for i, row in zip(ids, rows, strict=True)
+    ]
+    append(session.connection(), _actor(session), entries)
+    return ids
 
 
 def install(session: Session) -> None:
