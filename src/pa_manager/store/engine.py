@@ -40,6 +40,8 @@ def make_engine(path: Path, key: bytes) -> Engine:
         # FULL: a committed change survives power loss too, not just a killed process.
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA busy_timeout = 5000")
+        # Sorts and temporary indexes stay in memory: nothing of the book ever lands in /tmp.
+        cur.execute("PRAGMA temp_store = MEMORY")
         cur.close()
 
     return engine
