@@ -161,3 +161,29 @@ def test_bad_input_gets_one_plain_line(demo: Path, tmp_path: Path, args: list[st
 
 def test_missing_passphrase_says_where_to_put_it(demo: Path) -> None:
     assert "PA_MANAGER_PASSPHRASE" in one_line_error(run("summary", demo, passphrase=None))
+
+
+def test_import_statement_json_counts_and_mapping(tmp_path: Path) -> None:
+    book = tmp_path / "imp.pabook"
+    assert run("new", book, "--holder", "Ida Import").returncode == 0
+    statement = tmp_path / "odd.csv"
+    statement.write_text(
+        "Posted;Details;Money In;Money Out\n03/02/2026;Council DP;1,200.00;\n04/02/2026;Argos;;£19.99\n"
+    )
+    args = [
+        "import-statement",
+        book,
+        statement,
+        "--json",
+        "--columns",
+        "date=Posted,description=Details,paid_in=Money In,paid_out=Money Out",
+    ]
+    first = json.loads(run(*args).stdout)
+    assert (first["added"], first["duplicates"], first["rejected"]) == (2, 0, 0)
+    second = json.loads(run(*args).stdout)
+    assert (second["added"], second["duplicates"]) == (0, 2)
+    data = json.loads(run("summary", book, "--json", "--from", "2026-01-01", "--to", "2026-03-01").stdout)
+    assert data["balance"] == "1180.01"
+    assert "has no column" in one_line_error(
+        run("import-statement", book, statement, "--columns", "date=When,description=Details,amount=Money In")
+    )

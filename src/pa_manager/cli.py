@@ -19,7 +19,17 @@ from pa_manager import __version__
 from pa_manager.domain.errors import DomainError
 from pa_manager.services.errors import BookError
 
-COMMANDS = {"new", "demo-book", "summary", "check", "backup", "restore", "set-passphrase", "payroll-calc"}
+COMMANDS = {
+    "new",
+    "demo-book",
+    "summary",
+    "check",
+    "backup",
+    "restore",
+    "set-passphrase",
+    "payroll-calc",
+    "import-statement",
+}
 
 
 class UsageError(Exception):

@@ -26,7 +26,7 @@ from pa_manager.domain.holder import (
 from pa_manager.domain.money import Money, MoneyError
 from pa_manager.payroll_commands import cmd_payroll_calc, payroll_calc_args
 from pa_manager.services import book as books
-from pa_manager.services import maintenance
+from pa_manager.services import maintenance, statements
 from pa_manager.services.demo import create_demo_book
 from pa_manager.services.errors import BookError
 from pa_manager.services.summary import BookSummary, summarise
@@ -159,6 +159,56 @@ def _summary_args(p: argparse.ArgumentParser) -> None:
     _passphrase_args(p)
 
 
+# -- import-statement -------------------------------------------------------------------------
+def cmd_import_statement(ns: argparse.Namespace) -> int:
+    """Import a bank or card statement (CSV, OFX or QIF), adding nothing twice."""
+    book = _open(ns)
+    try:
+        book.act_as_default()
+        preview = statements.preview_file(
+            book,
+            ns.file,
+            account=ns.account,
+            preset=ns.preset,
+            columns=ns.columns,
+            date_format=ns.date_format,
+        )
+        result = statements.apply_import(book, preview)
+    finally:
+        book.close()
+    if ns.json:
+        data: dict[str, Any] = {
+            "added": result.added,
+            "duplicates": result.duplicates,
+            "rejected": result.rejected,
+            "rejected_lines": preview.rejected,
+        }
+        if result.closing_balance is not None:
+            data["closing_balance"] = result.closing_balance.decimal_str()
+        print(json.dumps(data, indent=2))
+    else:
+        print(
+            f"Added {result.added}, skipped {result.duplicates} already in the book, "
+            f"rejected {result.rejected}."
+        )
+        for problem in preview.rejected:
+            print(f"  {problem}")
+    return 0
+
+
+def _import_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("book", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--account", help="the account to import into (default: the first)")
+    p.add_argument("--preset", help="a bank or card format, e.g. lloyds, nationwide, monzo")
+    p.add_argument(
+        "--columns", help='e.g. "date=Posted,description=Details,paid_in=Money In,paid_out=Money Out"'
+    )
+    p.add_argument("--date-format", help="a strftime pattern, e.g. %%d/%%m/%%Y")
+    p.add_argument("--json", action="store_true")
+    _passphrase_args(p)
+
+
 # -- check, backup, restore, set-passphrase ---------------------------------------------------
 def cmd_check(ns: argparse.Namespace) -> int:
     """Check the database, the audit trail's hash chain, and rows changed outside PA Manager."""
@@ -277,4 +327,5 @@ _COMMANDS: dict[
     "restore": (cmd_restore, _restore_args),
     "set-passphrase": (cmd_set_passphrase, _set_passphrase_args),
     "payroll-calc": (cmd_payroll_calc, payroll_calc_args),
+    "import-statement": (cmd_import_statement, _import_args),
 }

@@ -1,0 +1,180 @@
+"""Importing a bank or card statement into the book: preview first, then add only what is new.
+
+Duplicates are found by the bank's own line id where the file has one, otherwise by the line's
+fingerprint (date, amount, description and which occurrence of that triple it is in the file), so
+re-importing the same or an overlapping statement adds nothing twice while two genuinely
+identical lines on one day both stand. New lines take the category last chosen for the same payee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pa_manager.domain.categories import Category
+from pa_manager.domain.errors import DomainError
+from pa_manager.domain.money import Money
+from pa_manager.importers import (
+    ColumnMap,
+    ParsedStatement,
+    StatementLine,
+    assign_fingerprints,
+    normalise_description,
+    parse_statement,
+    read_statement_file,
+)
+from pa_manager.services.book import Book
+from pa_manager.services.errors import BookError
+from pa_manager.store import audit
+from pa_manager.store.models import AccountRow, TransactionRow
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewLine:
+    """One statement line and what importing would do with it."""
+
+    line: StatementLine
+    fingerprint: str
+    duplicate: bool
+    category: Category
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What an import would add, skip and reject; nothing has been written yet."""
+
+    account_id: int
+    account_name: str
+    statement: ParsedStatement
+    lines: list[PreviewLine]
+
+    @property
+    def new(self) -> list[PreviewLine]:
+        return [p for p in self.lines if not p.duplicate]
+
+    @property
+    def duplicates(self) -> list[PreviewLine]:
+        return [p for p in self.lines if p.duplicate]
+
+    @property
+    def rejected(self) -> list[str]:
+        return self.statement.problems
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did."""
+
+    added: int
+    duplicates: int
+    rejected: int
+    closing_balance: Money | None
+
+
+def preview_file(
+    book: Book,
+    path: Path,
+    *,
+    account: str | None = None,
+    preset: str | None = None,
+    columns: str | None = None,
+    date_format: str | None = None,
+) -> ImportPreview:
+    """Read and parse a statement file and match it against the book. Writes nothing."""
+    try:
+        data = read_statement_file(path)
+        column_map = ColumnMap.parse(columns) if columns else None
+        statement = parse_statement(
+            data, Path(path).name, preset=preset, columns=column_map, date_format=date_format
+        )
+    except DomainError as err:
+        raise BookError(str(err)) from None
+    return preview(book, statement, account=account)
+
+
+def preview(book: Book, statement: ParsedStatement, *, account: str | None = None) -> ImportPreview:
+    with book.read() as s:
+        acct = _account(s.scalars(select(AccountRow).order_by(AccountRow.id)).all(), account)
+        known_ids = set(
+            s.scalars(
+                select(TransactionRow.statement_line_id).where(
+                    TransactionRow.account_id == acct.id, TransactionRow.statement_line_id.is_not(None)
+                )
+            )
+        )
+        known_prints = set(
+            s.scalars(
+                select(TransactionRow.fingerprint).where(
+                    TransactionRow.account_id == acct.id, TransactionRow.fingerprint.is_not(None)
+                )
+            )
+        )
+        learnt = _learnt_categories(
+            s.execute(
+                select(TransactionRow.payee, TransactionRow.category).order_by(
+                    TransactionRow.date, TransactionRow.id
+                )
+            ).all()
+        )
+    lines = []
+    fingerprints = assign_fingerprints(statement.lines)
+    for line, fp in zip(statement.lines, fingerprints, strict=True):
+        duplicate = fp in known_prints or (line.bank_id is not None and line.bank_id in known_ids)
+        if not duplicate:
+            # Mark this line's ids as known too, so a file that repeats a line id adds it once.
+            known_prints.add(fp)
+            if line.bank_id:
+                known_ids.add(line.bank_id)
+        category = learnt.get(normalise_description(line.description), Category.UNCATEGORISED)
+        lines.append(PreviewLine(line, fp, duplicate, category))
+    return ImportPreview(acct.id, acct.name, statement, lines)
+
+
+def apply_import(book: Book, preview: ImportPreview) -> ImportResult:
+    """Add the preview's new lines in one transaction (all or none)."""
+    rows = [
+        {
+            "account_id": preview.account_id,
+            "date": p.line.day,
+            "payee": p.line.description[:200],
+            "amount_pence": p.line.amount.pence,
+            "category": p.category.value,
+            "reference": "",
+            "note": "",
+            "state": "uncleared",
+            "pa_id": None,
+            "statement_line_id": p.line.bank_id,
+            "fingerprint": p.fingerprint,
+        }
+        for p in preview.new
+    ]
+    with book.write() as s:
+        audit.insert_audited(s, TransactionRow, rows)
+    return ImportResult(
+        len(rows), len(preview.duplicates), len(preview.rejected), preview.statement.closing_balance
+    )
+
+
+def _account(accounts: Sequence[AccountRow], wanted: str | None) -> AccountRow:
+    if not accounts:
+        raise BookError("This book has no account to import into.")
+    if wanted is None:
+        return accounts[0]
+    for a in accounts:
+        if a.name.casefold() == wanted.strip().casefold():
+            return a
+    names = ", ".join(a.name for a in accounts)
+    raise BookError(f"This book has no account called “{wanted}”. Its accounts are: {names}.")
+
+
+def _learnt_categories(history: Sequence[tuple[str, str]]) -> dict[str, Category]:
+    """The latest category chosen for each payee (later rows win)."""
+    learnt: dict[str, Category] = {}
+    for payee, key in history:
+        category = Category(key)
+        if category is not Category.UNCATEGORISED:
+            learnt[normalise_description(payee)] = category
+    return learnt
