@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from pa_manager import __version__
 from pa_manager.domain.errors import DomainError
 from pa_manager.services.errors import BookError
 
@@ -80,7 +79,7 @@ def _gui(args: list[str]) -> int:
     )
     parser.add_argument("book", nargs="?", type=Path, help="the .pabook file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo book")
-    parser.add_argument("--version", action="version", version=f"PA Manager {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     ns = parser.parse_args(args)
     if ns.demo and ns.book:
         raise UsageError("give a book or --demo, not both")
@@ -97,6 +96,19 @@ def _gui(args: list[str]) -> int:
     from pa_manager.app import run_gui  # Qt is loaded only when the GUI is wanted
 
     return run_gui(ns.book, demo=ns.demo)
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (importlib.metadata is slow to load)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        import pa_manager
+
+        print(f"PA Manager {pa_manager.__version__}")
+        parser.exit()
 
 
 def _has_screen() -> bool:

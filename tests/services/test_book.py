@@ -173,3 +173,15 @@ def test_a_book_from_a_newer_version_is_refused_unchanged(created: books.Created
     with pytest.raises(BookError, match="newer version of PA Manager"):
         books.open_book(created.path, passphrase=PASSPHRASE)
     assert hashes(created.path.parent) == before
+
+
+def test_a_closed_book_cannot_be_read_or_written(book: books.Book) -> None:
+    assert book.is_open
+    book.close()
+    assert not book.is_open
+    for action in (book.people, lambda: book.add_person("X Y", PersonRole.SUPPORT_WORKER)):
+        with pytest.raises(BookError, match="locked"):
+            action()
+    with pytest.raises(BookError, match="locked"):
+        _ = book.key
+    book.close()  # closing twice is harmless

@@ -105,3 +105,9 @@ def test_the_audit_log_is_append_only_and_tampering_breaks_the_chain(first_schem
     finally:
         b.close()
     assert problems == ["Audit entry 2 was altered: the hash chain breaks there."]
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert migrate.alembic_head() == migrate.head()
+    versions = sorted(p.name[:4] for p in migrate.MIGRATIONS.joinpath("versions").glob("0*.py"))
+    assert tuple(versions) == migrate.KNOWN

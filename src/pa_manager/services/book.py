@@ -19,13 +19,12 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pa_manager import __version__
+import pa_manager
 from pa_manager.domain import passphrase as passphrase_rules
 from pa_manager.domain import recovery_code
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.holder import BudgetHolder, FundingAgreement, ManagedBy, Person, PersonRole
 from pa_manager.domain.money import Money
-from pa_manager.reports import recovery_sheet
 from pa_manager.services.errors import BookError
 from pa_manager.store import audit, keychain, migrate
 from pa_manager.store import backup as backups
@@ -96,7 +95,7 @@ class Book:
         self.opened_by_recovery = opened_by_recovery
         self._engine: Engine | None = engine
         self._key: bytes | None = key
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = sessionmaker(engine, expire_on_commit=False)
         audit.install(self._sessions)  # type: ignore[arg-type]
         self._actor: Person | None = None
         with self.read() as s:
@@ -104,9 +103,14 @@ class Book:
             self.holder_name = holder.name
 
     # -- sessions -------------------------------------------------------------------------
+    def _session_factory(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            raise BookError("This book is locked. Unlock it to carry on.")
+        return self._sessions
+
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as s:
+        with self._session_factory()() as s:
             yield s
 
     @contextlib.contextmanager
@@ -114,7 +118,7 @@ class Book:
         """One transaction for one user action, recorded in the audit trail under the actor."""
         if self._actor is None:
             raise BookError("Choose who is using the book before changing anything.")
-        with self._sessions.begin() as s:
+        with self._session_factory().begin() as s:
             s.info[audit.ACTOR_KEY] = self.actor_label
             yield s
 
@@ -181,11 +185,19 @@ class Book:
         return f"{self.holder_name}’s book{who}"
 
     def close(self) -> None:
-        """Lock: close every connection and drop the key from this object."""
+        """Lock: close every connection and drop the key, the engine and the session factory.
+
+        Afterwards every read or write raises BookError; nothing here can reach the data again.
+        """
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
+        self._sessions = None
         self._key = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
 
 
 def _person(row: PersonRow) -> Person:
@@ -255,7 +267,7 @@ def _write_initial(s: Session, book_id: str, new: NewBook, people: list[Person])
         [
             BookMeta(key="book_id", value=book_id),
             BookMeta(key="created_utc", value=now),
-            BookMeta(key="created_by_version", value=__version__),
+            BookMeta(key="created_by_version", value=pa_manager.__version__),
         ]
     )
     s.add(
@@ -443,6 +455,8 @@ def count_audit_entries(book: Book) -> int:
 
 def write_recovery_sheet(created: CreatedBook, pdf_path: Path) -> Path:
     """Save the recovery sheet PDF where the person chose (an export they asked for)."""
+    from pa_manager.reports import recovery_sheet  # reportlab takes 0.3 s to load: only when asked
+
     pdf_path = Path(pdf_path).expanduser()
     if pdf_path.suffix.lower() != ".pdf":
         pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")

@@ -10,15 +10,17 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backend
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "uk.pa-manager.book"
 
 
 def usable() -> bool:
+    import keyring  # loading it scans package entry points (~50 ms): only when a key is wanted
+
     try:
         backend = keyring.get_keyring()
     except Exception:  # a broken backend config is "no keyring", not a crash
@@ -42,6 +44,8 @@ def store(book_id: str, key: bytes) -> bool:
     """Remember the key; False if there is no usable keyring."""
     if not usable():
         return False
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, book_id, base64.b64encode(key).decode("ascii"))
     except keyring.errors.KeyringError:
@@ -52,6 +56,8 @@ def store(book_id: str, key: bytes) -> bool:
 def fetch(book_id: str) -> bytes | None:
     if not usable():
         return None
+    import keyring.errors
+
     try:
         text = keyring.get_password(SERVICE, book_id)
     except keyring.errors.KeyringError:
@@ -68,6 +74,8 @@ def fetch(book_id: str) -> bytes | None:
 def forget(book_id: str) -> None:
     if not usable():
         return
+    import keyring.errors
+
     # Nothing remembered means forgetting is already done.
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, book_id)

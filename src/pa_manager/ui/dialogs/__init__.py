@@ -1,0 +1,1 @@
+"""Dialogs: unlocking a book, choosing who is acting, changing the passphrase."""

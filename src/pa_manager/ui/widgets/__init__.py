@@ -1,0 +1,1 @@
+"""Small reusable input widgets (money, dates, passphrases, field messages)."""

@@ -1,0 +1,1 @@
+"""pytest-qt tests of the windows, dialogs and wizard (offscreen)."""
