@@ -19,6 +19,7 @@ import pa_manager.services.book
 import pa_manager.services.demo
 import pa_manager.services.summary  # noqa: F401
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 # isort: on
@@ -29,6 +30,8 @@ from pa_manager.ui.settings import AppSettings
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import apply_text_size
 
+ICON = Path(__file__).resolve().parent / "ui" / "icons" / "pa-manager.svg"
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the names QSettings uses, and the saved text size applied."""
@@ -37,6 +40,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

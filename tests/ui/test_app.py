@@ -99,3 +99,12 @@ def test_run_gui_with_a_book_asks_to_unlock_it(created: books.CreatedBook) -> No
     notes = _drive(lambda: _top(UnlockDialog), act)
     assert run_gui(created.path) == 0
     assert notes == ["UnlockDialog"]
+
+
+def test_application_has_the_pa_manager_icon(qapp: QApplication) -> None:
+    from pa_manager.app import ICON, make_application
+
+    assert ICON.is_file()
+    app = make_application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes() or app.windowIcon().pixmap(32, 32).width() == 32

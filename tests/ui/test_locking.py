@@ -74,6 +74,7 @@ def test_lock_now_with_ctrl_l_then_unlock(
     helpers.wait_idle(qtbot, tasks)
     _assert_locked(window, opened)
     assert not window.lock_action.isEnabled()
+    assert not window.recent_menu.menuAction().isVisible()  # recent names can be people's names
 
     qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
     dialog = controller.unlock_dialog
@@ -87,6 +88,7 @@ def test_lock_now_with_ctrl_l_then_unlock(
     assert window.windowTitle().startswith("Jane Smith’s book")
     assert window.home_page.balance.text() == "£1,800.00"
     assert window.idle.is_active()
+    assert window.recent_menu.menuAction().isVisible()
 
 
 def test_cancelling_unlock_leaves_the_book_locked(

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             page.set_book(opened)  # type: ignore[attr-defined]
         self.outer.setCurrentIndex(_CONTENT)
         self.lock_action.setEnabled(True)
+        self.recent_menu.menuAction().setVisible(True)
         self.sidebar.setCurrentRow(0)
         self.sidebar.setFocus()
         self.idle.start()
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Locked — {APP_NAME}")
         self.acting_label.setText("This book is locked.")
         self.lock_action.setEnabled(False)
+        # Recent book names can be people's names: a locked window shows nothing of anyone.
+        self.recent_menu.menuAction().setVisible(False)
         self.lock_screen.unlock_button.setFocus()
 
     def is_locked(self) -> bool:
