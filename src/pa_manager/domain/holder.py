@@ -5,28 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
-from typing import Self
 
+from pa_manager.domain.choice import Choice
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.money import Money
 
 
-class _Choice(Enum):
-    """An enum whose value is the stored spelling and whose `label` is the plain-English name."""
+class _Choice(Choice):
+    """The holder's choices take their labels from the one table below."""
 
     @property
     def label(self) -> str:
         return _LABELS[self]
-
-    @classmethod
-    def parse(cls, text: str) -> Self:
-        key = (text or "").strip().lower().replace("_", "-").replace(" ", "-")
-        for member in cls:
-            if key in (member.value, member.label.lower().replace(" ", "-")):
-                return member
-        options = ", ".join(m.value for m in cls)
-        raise DomainError(f"“{text}” is not one of: {options}.")
 
 
 class Nation(_Choice):

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
-from enum import Enum
-from typing import Self
 
+from pa_manager.domain.choice import Choice
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.money import Money
 from pa_manager.domain.periods import PayFrequency
@@ -112,23 +111,7 @@ def parse_utr(text: str) -> str:
     return compact
 
 
-class _Choice(Enum):
-    """An enum stored by its value, shown by its label, and read back from either."""
-
-    @property
-    def label(self) -> str:
-        raise NotImplementedError
-
-    @classmethod
-    def parse(cls, text: str) -> Self:
-        key = (text or "").strip().lower().replace("_", "-").replace(" ", "-")
-        for member in cls:
-            if key in (member.value, member.label.lower().replace(" ", "-")):
-                return member
-        raise DomainError(f"“{text}” is not one of: {', '.join(m.value for m in cls)}.")
-
-
-class EmploymentType(_Choice):
+class EmploymentType(Choice):
     """How the PA works for the budget holder; only employees go through the holder's payroll."""
 
     EMPLOYEE = "employee"
@@ -142,7 +125,7 @@ class EmploymentType(_Choice):
         ]
 
 
-class HolidayScheme(_Choice):
+class HolidayScheme(Choice):
     """How holiday is worked out: 5.6 weeks a year pro rata, or 12.07% of the hours actually worked."""
 
     WEEKS_5_6 = "5.6-weeks"
