@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from pa_manager.ui.controller import AppController
 from pa_manager.ui.session import APP_NAME
 from pa_manager.ui.settings import AppSettings
+from pa_manager.ui.single_instance import SingleInstance
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import apply_text_size
 
@@ -47,6 +48,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(book_path: Path | None, *, demo: bool = False) -> int:
     """Open the GUI: on a demo book, on `book_path` (unlock first), or on the start window."""
     app = make_application()
+    # Opening a book from the file manager while PA Manager runs hands it to the running app.
+    # The demo is left out: it is its own throwaway world, and tests run many of them at once.
+    instance = None if demo else SingleInstance()
+    if instance is not None and instance.hand_over(book_path):
+        return 0
     # Windows come and go (start window → unlock → main window), so the controller decides
     # when the app ends rather than "the last window closed".
     app.setQuitOnLastWindowClosed(False)
@@ -60,6 +66,8 @@ def run_gui(book_path: Path | None, *, demo: bool = False) -> int:
         controller.open_path(Path(book_path))
     else:
         controller.show_start()
+    if instance is not None and instance.listen():
+        instance.path_received.connect(lambda path: bring_forward(controller, path))
     previous = _quit_on_signals(app)
     # Python only runs signal handlers when Python code runs; a light timer gives it the chance
     # while Qt's loop is idle, so Ctrl+C in a terminal closes the book and the demo folder.
@@ -72,7 +80,29 @@ def run_gui(book_path: Path | None, *, demo: bool = False) -> int:
         wake.stop()
         for number, handler in previous.items():
             signal.signal(number, handler)
+        if instance is not None:
+            instance.close()
         controller.shutdown()
+
+
+def bring_forward(controller: AppController, path: Path | None) -> None:
+    """A later launch asked for `path` (or just for PA Manager): show it in front of other apps."""
+    if path is not None:
+        dialog = controller.open_path(path)
+        dialog.raise_()
+        dialog.activateWindow()
+        return
+    window = controller.main_window
+    if window is not None and window.isVisible():
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+    elif controller.unlock_dialog is not None and controller.unlock_dialog.isVisible():
+        controller.unlock_dialog.raise_()
+        controller.unlock_dialog.activateWindow()
+    else:
+        controller.show_start()
 
 
 def _quit_on_signals(app: QApplication) -> dict[int, Any]:

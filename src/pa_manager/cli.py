@@ -80,7 +80,18 @@ def _gui(args: list[str]) -> int:
     parser.add_argument("book", nargs="?", type=Path, help="the .pabook file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo book")
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation works (demo book, PDF, keyring, Qt) in a temporary folder, then exit",
+    )
     ns = parser.parse_args(args)
+    if ns.self_test:
+        if ns.demo or ns.book:
+            raise UsageError("--self-test takes no book and no --demo")
+        from pa_manager import selftest  # works without a screen: it picks Qt's offscreen platform
+
+        return selftest.run()
     if ns.demo and ns.book:
         raise UsageError("give a book or --demo, not both")
     if ns.book and not ns.book.is_file():

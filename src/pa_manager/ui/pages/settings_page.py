@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 import pa_manager
 from pa_manager.services.book import keyring_usable, remember_on_this_computer, unlock_info
 from pa_manager.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+from pa_manager.ui.licences import licences_text
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.settings import (
     MAX_IDLE_MINUTES,
@@ -94,6 +95,13 @@ class SettingsPage(QWidget):
             "later). Your book stays on your computer, encrypted; nothing is sent anywhere."
         )
         about.setAccessibleName("About PA Manager")
+        self.about = about
+        # Read from the installed packages' metadata (copied into the bundle), so it stays true.
+        self.licences = _note(
+            "PA Manager includes these libraries, under their own licences:\n" + licences_text()
+        )
+        self.licences.setAccessibleName("Libraries included and their licences")
+        self.licences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -112,6 +120,7 @@ class SettingsPage(QWidget):
         column.addWidget(self.saved_note)
         column.addWidget(_section("About"))
         column.addWidget(about)
+        column.addWidget(self.licences)
         column.addStretch(1)
         scroll = scrolling(content)
         outer = QVBoxLayout(self)
