@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 # isort: on
 
 from pa_manager.ui.controller import AppController
+from pa_manager.ui.file_open import FileOpenFilter
 from pa_manager.ui.session import APP_NAME
 from pa_manager.ui.settings import AppSettings
 from pa_manager.ui.single_instance import SingleInstance
@@ -68,6 +69,9 @@ def run_gui(book_path: Path | None, *, demo: bool = False) -> int:
         controller.show_start()
     if instance is not None and instance.listen():
         instance.path_received.connect(lambda path: bring_forward(controller, path))
+    file_opens = FileOpenFilter(app)
+    file_opens.path_opened.connect(lambda path: bring_forward(controller, path))
+    app.installEventFilter(file_opens)
     previous = _quit_on_signals(app)
     # Python only runs signal handlers when Python code runs; a light timer gives it the chance
     # while Qt's loop is idle, so Ctrl+C in a terminal closes the book and the demo folder.
