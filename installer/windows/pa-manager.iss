@@ -33,6 +33,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\..\dist\installer
 OutputBaseFilename=pa-manager-{#MyAppVersion}-setup
 SetupIconFile=pa-manager.ico
+; The GNU GPL v3, shown before install (ofxtools, bundled, is GPL-3.0-only too).
+LicenseFile=..\..\LICENSE
 UninstallDisplayIcon={app}\{#MyAppExeName}
 Compression=lzma2/max
 SolidCompression=yes

@@ -98,3 +98,11 @@ def test_every_source_exists_after_a_build() -> None:
     assert (internal / "store" / "migrations" / "env.py").is_file()
     assert list((internal / "store" / "migrations" / "versions").glob("*.py"))
     assert list((bundle / "_internal").glob("pa_manager-*.dist-info"))
+
+
+def test_the_licence_shown_by_the_installer_exists() -> None:
+    text = ISS.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("LicenseFile="))
+    licence = ISS.parent.joinpath(*PureWindowsPath(line.split("=", 1)[1]).parts).resolve()
+    assert licence == ROOT / "LICENSE"
+    assert "GNU GENERAL PUBLIC LICENSE" in licence.read_text(encoding="utf-8")
