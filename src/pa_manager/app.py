@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 # isort: on
 
 from pa_manager.ui.controller import AppController
-from pa_manager.ui.file_open import FileOpenFilter
+from pa_manager.ui.file_open import PAApplication
 from pa_manager.ui.session import APP_NAME
 from pa_manager.ui.settings import AppSettings
 from pa_manager.ui.single_instance import SingleInstance
@@ -38,7 +38,7 @@ ICON = Path(__file__).resolve().parent / "ui" / "icons" / "pa-manager.svg"
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the names QSettings uses, and the saved text size applied."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else PAApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -69,9 +69,8 @@ def run_gui(book_path: Path | None, *, demo: bool = False) -> int:
         controller.show_start()
     if instance is not None and instance.listen():
         instance.path_received.connect(lambda path: bring_forward(controller, path))
-    file_opens = FileOpenFilter(app)
-    file_opens.path_opened.connect(lambda path: bring_forward(controller, path))
-    app.installEventFilter(file_opens)
+    if isinstance(app, PAApplication):  # tests share pytest-qt's plain QApplication
+        app.book_open_requested.connect(lambda path: bring_forward(controller, path))
     previous = _quit_on_signals(app)
     # Python only runs signal handlers when Python code runs; a light timer gives it the chance
     # while Qt's loop is idle, so Ctrl+C in a terminal closes the book and the demo folder.
