@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -77,6 +77,11 @@ class AccountRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     opening_balance_pence: Mapped[int] = mapped_column(BigInteger, default=0)
     opening_date: Mapped[date] = mapped_column(Date)
+    # Added by migration 0003: how this account's CSV statements are read, remembered from the
+    # mapping dialog (a ColumnMap spec), or the preset chosen, and the date pattern.
+    column_map: Mapped[str | None] = mapped_column(Text)
+    preset: Mapped[str | None] = mapped_column(String(64))
+    date_format: Mapped[str | None] = mapped_column(String(32))
 
 
 class PARow(Base):
@@ -87,6 +92,10 @@ class PARow(Base):
     name: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     leave_date: Mapped[date | None] = mapped_column(Date)
+    # Added by migration 0003: councils refuse payments to a relative living in the same
+    # household unless they approved it; the spending checks warn without an approval date.
+    relative_in_household: Mapped[bool | None] = mapped_column(Boolean)
+    council_approval_date: Mapped[date | None] = mapped_column(Date)
 
 
 class TransactionRow(Base):
@@ -112,6 +121,64 @@ class TransactionRow(Base):
     # date/amount/description, so re-importing a statement adds nothing twice.
     statement_line_id: Mapped[str | None] = mapped_column(String(200))
     fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # Added by migration 0003: the reconciliation that locked this line (state "reconciled").
+    reconciliation_id: Mapped[int | None] = mapped_column(Integer)
+
+
+# A transaction whose category is SPLIT carries its categories in txn_split rows instead.
+SPLIT = "split"
+
+
+class SplitRow(Base):
+    """One part of a transaction split across categories; the parts sum to the transaction."""
+
+    __tablename__ = "txn_split"
+    __table_args__ = (Index("ix_txn_split_txn", "txn_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    txn_id: Mapped[int] = mapped_column(ForeignKey("txn.id"))
+    category: Mapped[str] = mapped_column(String(64))
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    pa_id: Mapped[int | None] = mapped_column(ForeignKey("pa.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReconciliationRow(Base):
+    """A finished reconciliation: the statement it matched and when it was done."""
+
+    __tablename__ = "reconciliation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    statement_date: Mapped[date] = mapped_column(Date)
+    closing_balance_pence: Mapped[int] = mapped_column(BigInteger)
+    finished_at: Mapped[str] = mapped_column(String(40))
+    item_count: Mapped[int] = mapped_column(Integer)
+
+
+class ContingencyPotRow(Base):
+    """Money ring-fenced inside the balance for a known future cost."""
+
+    __tablename__ = "contingency_pot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    target_pence: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CommitmentRow(Base):
+    """Money owed but not yet paid (wages, HMRC, pension, an invoice) until a payment settles it."""
+
+    __tablename__ = "commitment"
+    __table_args__ = (Index("ix_commitment_open", "settled_txn_id", "due_date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payee: Mapped[str] = mapped_column(String(200))
+    amount_pence: Mapped[int] = mapped_column(BigInteger)  # positive: what is owed
+    due_date: Mapped[date] = mapped_column(Date)
+    pa_id: Mapped[int | None] = mapped_column(ForeignKey("pa.id"))
+    source: Mapped[str] = mapped_column(String(64), default="")  # e.g. "pay-run:12", "manual"
+    note: Mapped[str] = mapped_column(Text, default="")
+    settled_txn_id: Mapped[int | None] = mapped_column(ForeignKey("txn.id"))
 
 
 class AuditEntry(AuditBase):
