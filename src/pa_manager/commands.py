@@ -133,6 +133,11 @@ def summary_json(s: BookSummary) -> dict[str, Any]:
         "total_out": s.total_out.decimal_str(),
         "money_in": {c.value: m.decimal_str() for c, m in s.money_in.items()},
         "money_out": {c.value: m.decimal_str() for c, m in s.money_out.items()},
+        "committed": s.committed.decimal_str(),
+        "contingency": s.contingency.decimal_str(),
+        "available": s.position.available.decimal_str(),
+        "surplus_at_risk": s.position.surplus_at_risk.decimal_str(),
+        "warnings": s.warnings,
     }
 
 
@@ -142,12 +147,16 @@ def _summary_text(s: BookSummary) -> str:
         f"From {s.date_from:%d %b %Y} to {s.date_to:%d %b %Y}",
         f"Money in the account: {s.balance}",
     ]
-    if s.weeks_held is not None:
-        lines.append(f"Weeks held: {s.weeks_held} (the council allows {s.allowed})")
+    p = s.position
+    lines.append(p.available_sentence())
+    lines.append(p.weeks_sentence())
     lines.append(f"Money in: {s.total_in}")
     lines += [f"  {c.label}: {m}" for c, m in s.money_in.items()]
     lines.append(f"Money out: {s.total_out}")
     lines += [f"  {c.label}: {m}" for c, m in s.money_out.items()]
+    if s.warnings:
+        lines.append("Things a council may ask about:")
+        lines += [f"  {w}" for w in s.warnings]
     return "\n".join(lines)
 
 

@@ -14,15 +14,18 @@ from pa_manager.importers.detect import parse_statement
 from pa_manager.importers.fingerprints import assign_fingerprints, fingerprint, normalise_description
 from pa_manager.importers.model import MAX_STATEMENT_BYTES, ParsedStatement, StatementLine
 from pa_manager.importers.presets import PRESETS, Preset, detect_preset, get_preset, guess_columns
+from pa_manager.importers.table import CsvTable, csv_table
 
 __all__ = [
     "MAX_STATEMENT_BYTES",
     "PRESETS",
     "ColumnMap",
+    "CsvTable",
     "ParsedStatement",
     "Preset",
     "StatementLine",
     "assign_fingerprints",
+    "csv_table",
     "detect_preset",
     "fingerprint",
     "get_preset",

@@ -136,21 +136,26 @@ def _find_header(rows: list[Row], columns: ColumnMap) -> int | None:
 
 
 def _likely_header(rows: list[Row], columns: ColumnMap | None = None) -> list[str]:
-    """The row a person would call the header, to list in an error.
+    """The row a person would call the header, to list in an error."""
+    return rows[likely_header_index(rows, columns)][1] if rows else []
+
+
+def likely_header_index(rows: list[Row], columns: ColumnMap | None = None) -> int:
+    """Where the header a person would recognise is (0 when none stands out).
 
     That is the wordy row (no dates or amounts) holding most of the mapped columns, then the one
     with most cells, so a bank's "Account Name:" lines above the header are passed over.
     """
-    best: list[str] = []
+    best = 0
     best_score = (-1, -1)
-    for _, cells in rows[:_HEADER_SEARCH_ROWS]:
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         filled = [cell for cell in cells if cell]
         if len(filled) < 2 or any(_is_date(cell) or _is_amount(cell) for cell in filled):
             continue
         matched = 0 if columns is None else len(columns.named()) - len(missing_headers(cells, columns))
         if (matched, len(filled)) > best_score:
-            best, best_score = cells, (matched, len(filled))
-    return best or (rows[0][1] if rows else [])
+            best, best_score = index, (matched, len(filled))
+    return best
 
 
 def _is_date(cell: str) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
 from pa_manager.services.book import Book
+from pa_manager.services.contingency import settle_matching
 from pa_manager.services.errors import BookError
 from pa_manager.store import audit
 from pa_manager.store.models import AccountRow, TransactionRow
@@ -56,7 +57,9 @@ def record_transactions(book: Book, items: list[NewTransaction]) -> list[int]:
             }
             for t in items
         ]
-        return audit.insert_audited(s, TransactionRow, rows)
+        ids = audit.insert_audited(s, TransactionRow, rows)
+        settle_matching(s)
+        return ids
 
 
 def _validate(t: NewTransaction) -> None:

@@ -19,14 +19,17 @@ from pa_manager.domain.errors import DomainError
 from pa_manager.domain.money import Money
 from pa_manager.importers import (
     ColumnMap,
+    CsvTable,
     ParsedStatement,
     StatementLine,
     assign_fingerprints,
+    csv_table,
     normalise_description,
     parse_statement,
     read_statement_file,
 )
 from pa_manager.services.book import Book
+from pa_manager.services.contingency import settle_matching
 from pa_manager.services.errors import BookError
 from pa_manager.store import audit
 from pa_manager.store.models import AccountRow, TransactionRow
@@ -83,7 +86,15 @@ def preview_file(
     columns: str | None = None,
     date_format: str | None = None,
 ) -> ImportPreview:
-    """Read and parse a statement file and match it against the book. Writes nothing."""
+    """Read and parse a statement file and match it against the book. Writes nothing.
+
+    With no preset or columns given, a CSV is read the way this account's statements were read
+    last time (remembered from the mapping dialog), if it was.
+    """
+    if preset is None and columns is None:
+        remembered = remembered_mapping(book, account)
+        preset, columns = remembered.preset, remembered.columns
+        date_format = date_format or remembered.date_format
     try:
         data = read_statement_file(path)
         column_map = ColumnMap.parse(columns) if columns else None
@@ -133,26 +144,35 @@ def preview(book: Book, statement: ParsedStatement, *, account: str | None = Non
     return ImportPreview(acct.id, acct.name, statement, lines)
 
 
-def apply_import(book: Book, preview: ImportPreview) -> ImportResult:
-    """Add the preview's new lines in one transaction (all or none)."""
+def apply_import(
+    book: Book, preview: ImportPreview, categories: dict[int, Category] | None = None
+) -> ImportResult:
+    """Add the preview's new lines in one transaction (all or none).
+
+    `categories` holds the person's changes to the suggested categories, keyed by the line's
+    index in `preview.lines`. Imported lines are "cleared": the bank has confirmed them.
+    """
+    chosen = categories or {}
     rows = [
         {
             "account_id": preview.account_id,
             "date": p.line.day,
             "payee": p.line.description[:200],
             "amount_pence": p.line.amount.pence,
-            "category": p.category.value,
+            "category": chosen.get(index, p.category).value,
             "reference": "",
             "note": "",
-            "state": "uncleared",
+            "state": "cleared",
             "pa_id": None,
             "statement_line_id": p.line.bank_id,
             "fingerprint": p.fingerprint,
         }
-        for p in preview.new
+        for index, p in enumerate(preview.lines)
+        if not p.duplicate
     ]
     with book.write() as s:
         audit.insert_audited(s, TransactionRow, rows)
+        settle_matching(s)
     return ImportResult(
         len(rows), len(preview.duplicates), len(preview.rejected), preview.statement.closing_balance
     )
@@ -178,3 +198,43 @@ def _learnt_categories(history: Sequence[tuple[str, str]]) -> dict[str, Category
         if category is not Category.UNCATEGORISED:
             learnt[normalise_description(payee)] = category
     return learnt
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """How an account's CSV statements are read: a preset name or a column map, and a date form."""
+
+    preset: str | None = None
+    columns: str | None = None
+    date_format: str | None = None
+
+
+def remembered_mapping(book: Book, account: str | int | None = None) -> Mapping:
+    with book.read() as s:
+        accounts = s.scalars(select(AccountRow).order_by(AccountRow.id)).all()
+        acct = _account(accounts, account) if not isinstance(account, int) else s.get(AccountRow, account)
+        if acct is None:
+            raise BookError("This book has no such account.")
+        return Mapping(acct.preset, acct.column_map, acct.date_format)
+
+
+def remember_mapping(book: Book, account_id: int, mapping: Mapping) -> None:
+    """Keep how this account's statements are read, for next time (from the mapping dialog)."""
+    if mapping.columns:
+        try:
+            ColumnMap.parse(mapping.columns)
+        except DomainError as err:
+            raise BookError(str(err)) from None
+    with book.write() as s:
+        acct = s.get(AccountRow, account_id)
+        if acct is None:
+            raise BookError("This book has no such account.")
+        acct.preset, acct.column_map, acct.date_format = mapping.preset, mapping.columns, mapping.date_format
+
+
+def read_table(path: Path) -> CsvTable | None:
+    """A CSV file's header and first rows for the mapping dialog; None for OFX/QIF files."""
+    try:
+        return csv_table(read_statement_file(path))
+    except DomainError as err:
+        raise BookError(str(err)) from None

@@ -11,10 +11,13 @@ from sqlalchemy import case, func, select
 from pa_manager.domain.categories import Category
 from pa_manager.domain.holder import AllowedBand, weeks_held
 from pa_manager.domain.money import Money
+from pa_manager.domain.money_rules.position import Position
 from pa_manager.domain.periods import TaxYear
 from pa_manager.services.book import Book
+from pa_manager.services.contingency import committed_total, contingency_total
 from pa_manager.services.errors import BookError
-from pa_manager.store.models import AccountRow, FundingAgreementRow, Holder, TransactionRow
+from pa_manager.services.position import warnings
+from pa_manager.store.models import SPLIT, AccountRow, FundingAgreementRow, Holder, SplitRow, TransactionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,16 @@ class BookSummary:
     allowed: AllowedBand
     money_in: dict[Category, Money] = field(default_factory=dict)
     money_out: dict[Category, Money] = field(default_factory=dict)
+    committed: Money = Money(0)
+    contingency: Money = Money(0)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def position(self) -> Position:
+        """Available, surplus at risk and the Home page sentences, from the figures above."""
+        return Position(
+            self.balance, self.committed, self.contingency, self.weekly_dp, self.allowed, self.council
+        )
 
     @property
     def total_in(self) -> Money:
@@ -65,12 +78,25 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
                 TransactionRow.date <= date_to
             )
         )
-        sign = case((TransactionRow.amount_pence >= 0, 1), else_=-1)
-        by_category = s.execute(
-            select(TransactionRow.category, sign, func.sum(TransactionRow.amount_pence))
-            .where(TransactionRow.date >= date_from, TransactionRow.date <= date_to)
-            .group_by(TransactionRow.category, sign)
+        t = TransactionRow
+        in_period = (t.date >= date_from, t.date <= date_to)
+        sign = case((t.amount_pence >= 0, 1), else_=-1)
+        by_category = list(
+            s.execute(
+                select(t.category, sign, func.sum(t.amount_pence))
+                .where(*in_period, t.category != SPLIT)
+                .group_by(t.category, sign)
+            ).all()
+        )
+        # A split line counts under each of its parts' categories.
+        part_sign = case((SplitRow.amount_pence >= 0, 1), else_=-1)
+        by_category += s.execute(
+            select(SplitRow.category, part_sign, func.sum(SplitRow.amount_pence))
+            .join(t, t.id == SplitRow.txn_id)
+            .where(*in_period, t.category == SPLIT)
+            .group_by(SplitRow.category, part_sign)
         ).all()
+        committed, contingency = committed_total(s), contingency_total(s)
     money_in: dict[Category, Money] = {}
     money_out: dict[Category, Money] = {}
     for key, direction, total in by_category:
@@ -95,4 +121,7 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
         allowed=allowed,
         money_in=dict(sorted(money_in.items(), key=lambda kv: -kv[1].pence)),
         money_out=dict(sorted(money_out.items(), key=lambda kv: -kv[1].pence)),
+        committed=committed,
+        contingency=contingency,
+        warnings=warnings(book, date_from, date_to),
     )

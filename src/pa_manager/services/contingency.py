@@ -1,0 +1,159 @@
+"""Contingency pots and committed money: what is held back from the balance.
+
+Pots are ring-fenced amounts the user sets (with a reason the council will read). Commitments
+are debts not yet paid (wages, HMRC, pension, invoices); a payment out of the same amount to the
+same payee (or PA) near the due date settles one automatically, so it stops counting.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pa_manager.domain.money import Money
+from pa_manager.domain.money_rules.pots import Commitment, CommitmentKind, Pot, PotKind
+from pa_manager.importers import normalise_description
+from pa_manager.services.book import Book
+from pa_manager.services.errors import BookError
+from pa_manager.store.models import CommitmentRow, ContingencyPotRow, TransactionRow
+
+# A payment up to two weeks before or four weeks after the due date can settle a commitment.
+SETTLE_BEFORE = timedelta(days=14)
+SETTLE_AFTER = timedelta(days=28)
+
+
+def pots(book: Book) -> list[Pot]:
+    with book.read() as s:
+        return [
+            Pot(PotKind(r.kind), r.name, Money(r.target_pence), r.reason, r.id)
+            for r in s.scalars(select(ContingencyPotRow).order_by(ContingencyPotRow.id))
+        ]
+
+
+def save_pot(book: Book, pot: Pot) -> int:
+    """Add a pot (id None) or change one; returns its id."""
+    with book.write() as s:
+        row = ContingencyPotRow() if pot.id is None else s.get(ContingencyPotRow, pot.id)
+        if row is None:
+            raise BookError("That pot is no longer in the book.")
+        row.kind, row.name, row.target_pence, row.reason = (
+            pot.kind.value,
+            pot.name.strip(),
+            pot.target.pence,
+            pot.reason.strip(),
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def delete_pot(book: Book, pot_id: int) -> None:
+    with book.write() as s:
+        row = s.get(ContingencyPotRow, pot_id)
+        if row is None:
+            raise BookError("That pot is no longer in the book.")
+        s.delete(row)
+
+
+def contingency_total(s: Session) -> Money:
+    return Money(int(s.scalar(select(func.coalesce(func.sum(ContingencyPotRow.target_pence), 0))) or 0))
+
+
+def commitments(book: Book, *, include_settled: bool = False) -> list[Commitment]:
+    with book.read() as s:
+        query = select(CommitmentRow).order_by(CommitmentRow.due_date, CommitmentRow.id)
+        if not include_settled:
+            query = query.where(CommitmentRow.settled_txn_id.is_(None))
+        return [_commitment(r) for r in s.scalars(query)]
+
+
+def add_commitment(book: Book, c: Commitment) -> int:
+    """Record money owed; if a matching payment is already in the book it is settled at once."""
+    with book.write() as s:
+        row = CommitmentRow(
+            kind=c.kind.value,
+            payee=c.payee.strip(),
+            amount_pence=c.amount.pence,
+            due_date=c.due,
+            pa_id=c.pa_id,
+            source=c.source,
+            note=c.note,
+        )
+        s.add(row)
+        s.flush()
+        settle_matching(s)
+        return row.id
+
+
+def delete_commitment(book: Book, commitment_id: int) -> None:
+    with book.write() as s:
+        row = s.get(CommitmentRow, commitment_id)
+        if row is None:
+            raise BookError("That commitment is no longer in the book.")
+        s.delete(row)
+
+
+def committed_total(s: Session) -> Money:
+    """What is owed and not yet settled."""
+    query = select(func.coalesce(func.sum(CommitmentRow.amount_pence), 0)).where(
+        CommitmentRow.settled_txn_id.is_(None)
+    )
+    return Money(int(s.scalar(query) or 0))
+
+
+def settle_matching(s: Session) -> int:
+    """Settle open commitments against payments out of the same amount to the same payee or PA.
+
+    Called after statement lines or hand-entered lines are added; returns how many settled.
+    """
+    open_rows = s.scalars(select(CommitmentRow).where(CommitmentRow.settled_txn_id.is_(None))).all()
+    if not open_rows:
+        return 0
+    used = set(
+        s.scalars(select(CommitmentRow.settled_txn_id).where(CommitmentRow.settled_txn_id.is_not(None)))
+    )
+    settled = 0
+    for c in sorted(open_rows, key=lambda r: (r.due_date, r.id)):
+        t = TransactionRow
+        candidates = s.execute(
+            select(t.id, t.date, t.payee, t.pa_id)
+            .where(
+                t.amount_pence == -c.amount_pence,
+                t.date >= c.due_date - SETTLE_BEFORE,
+                t.date <= c.due_date + SETTLE_AFTER,
+            )
+            .order_by(t.date, t.id)
+        ).all()
+        wanted = normalise_description(c.payee)
+        for txn_id, _day, payee, pa_id in candidates:
+            if txn_id in used:
+                continue
+            same = (c.pa_id is not None and pa_id == c.pa_id) or _same_payee(wanted, payee)
+            if same:
+                c.settled_txn_id = txn_id
+                used.add(txn_id)
+                settled += 1
+                break
+    s.flush()
+    return settled
+
+
+def _same_payee(wanted: str, payee: str) -> bool:
+    got = normalise_description(payee)
+    return bool(wanted) and (wanted in got or got in wanted)
+
+
+def _commitment(r: CommitmentRow) -> Commitment:
+    return Commitment(
+        CommitmentKind(r.kind),
+        r.payee,
+        Money(r.amount_pence),
+        r.due_date,
+        r.pa_id,
+        r.note,
+        r.source,
+        r.id,
+        r.settled_txn_id,
+    )
