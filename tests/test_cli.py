@@ -60,6 +60,14 @@ def test_demo_book_then_summary_json(demo: Path) -> None:
     assert "pa_net_wages" in data["money_out"]
     total = sum(int(v.replace(".", "")) for v in data["money_out"].values())
     assert f"{total // 100}.{total % 100:02d}" == data["total_out"]
+    # The money position: available = balance - committed - contingency, all decimal strings.
+    pence = {k: int(data[k].replace(".", "")) for k in ("balance", "committed", "contingency", "available")}
+    assert pence["available"] == pence["balance"] - pence["committed"] - pence["contingency"]
+    assert pence["committed"] > 0 and pence["contingency"] > 0  # the demo has wages owed and pots
+    assert data["surplus_at_risk"].count(".") == 1 and float(data["weeks_held"]) > 0
+    assert set(data["allowed_weeks"]) == {"min", "max"}
+    # The demo's council pays exactly on its four-weekly schedule: nothing to warn about.
+    assert data["warnings"] == []
 
 
 def test_demo_book_files_never_show_the_name_or_reference(demo: Path, tmp_path: Path) -> None:

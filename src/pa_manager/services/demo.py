@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import select
+
 from pa_manager.domain.categories import Category
 from pa_manager.domain.holder import (
     AccountType,
@@ -25,10 +27,13 @@ from pa_manager.domain.holder import (
     ReturnFrequency,
 )
 from pa_manager.domain.money import Money
+from pa_manager.domain.money_rules.pots import Commitment, CommitmentKind
 from pa_manager.services import book as books
+from pa_manager.services import contingency
+from pa_manager.services.demo_money import DemoLedger, add_pots_and_commitments
 from pa_manager.services.errors import BookError
-from pa_manager.services.ledger import NewTransaction, record_transactions
-from pa_manager.store.models import PARow
+from pa_manager.services.ledger import NewTransaction
+from pa_manager.store.models import AccountRow, PARow
 
 _FIRST = [
     "Amira",
@@ -87,7 +92,6 @@ EXPENSES = (150, 900)
 SHOPPING = (400, 4500)
 MILEAGE_AVG, EXPENSES_AVG, SHOP_AVG = (sum(r) // 2 for r in (MILEAGE, EXPENSES, SHOPPING))
 CONTRIBUTION_PENCE = 3500
-CHUNK = 5000
 
 
 def create_demo_book(
@@ -120,7 +124,9 @@ def _build(
     start = end - timedelta(days=365 * years)
     start -= timedelta(days=start.weekday())  # a Monday, so weeks line up
     hours = [rng.choice([12, 16, 20, 24, 30]) for _ in range(pas)]
-    weekly_dp = Money(_weekly_dp_pence(hours))
+    # The gross weekly payment: the council pays it less the client's contribution, which the
+    # client pays in on the same days.
+    weekly_dp = Money(_weekly_dp_pence(hours) + CONTRIBUTION_PENCE)
     new = books.NewBook(
         holder=BudgetHolder(
             name="Margaret Ellis",
@@ -142,7 +148,7 @@ def _build(
         ),
         manager_name="Daniel Ellis",
         manager_relationship="son",
-        opening_balance=weekly_dp * 2,
+        opening_balance=Money(_weekly_dp_pence(hours) * 2),
     )
     created = books.create_book(path, passphrase, new)
     book = books.open_book(created.path, recovery_code=created.recovery_code)
@@ -182,32 +188,37 @@ def _add_money(
 ) -> None:
     with book.read() as s:
         names = {r.id: r.name for r in s.query(PARow)}
-    batch: list[NewTransaction] = []
+        opening = Money(s.scalar(select(AccountRow.opening_balance_pence)) or 0)
+    ledger = DemoLedger(book, start, end, opening)
+    lines: list[NewTransaction] = []
 
     def add(
         day: date, payee: str, pence: int, category: Category, ref: str = "", pa_id: int | None = None
     ) -> None:
-        batch.append(NewTransaction(day, payee, Money(pence), category, ref, pa_id=pa_id))
-        if len(batch) >= CHUNK:
-            record_transactions(book, batch)
-            batch.clear()
+        lines.append(NewTransaction(day, payee, Money(pence), category, ref, pa_id=pa_id))
 
     day, week, last_month = start, 0, start.month
+    unpaid_wages: list[tuple[int, int, date]] = []
     hmrc_owed = pension_owed = 0
     while day <= end:
-        if week % 4 == 0:
-            add(day, "Anytown Borough Council", weekly_dp.pence * 4, Category.COUNCIL_DP, f"DP {day:%d%m%y}")
+        if week % 4 == 0:  # four-weekly in advance, from the funding agreement's start date
+            council = (weekly_dp.pence - CONTRIBUTION_PENCE) * 4
+            add(day, "Anytown Borough Council", council, Category.COUNCIL_DP, f"DP {day:%d%m%y}")
+            add(day, "D Ellis", CONTRIBUTION_PENCE * 4, Category.CLIENT_CONTRIBUTION, "Contribution")
         for pa_id, hours in pas:
             gross = hours * HOURLY_PENCE + rng.choice([0, 0, 0, HOURLY_PENCE * 3])
             deductions = gross * 12 // 100
             hmrc_owed += deductions + gross * 8 // 100
             pension_owed += gross * 8 // 100
             payday = day + timedelta(days=4)
-            if payday <= end:
+            wage = gross - deductions - gross * 5 // 100
+            if payday > end:
+                unpaid_wages.append((pa_id, wage, payday))
+            else:
                 add(
                     payday,
                     names[pa_id],
-                    -(gross - deductions - gross * 5 // 100),
+                    -wage,
                     Category.PA_WAGES,
                     f"Wages wk {week + 1}",
                     pa_id,
@@ -241,12 +252,6 @@ def _add_money(
         friday = day + timedelta(days=4)
         if friday <= end and friday.month != last_month:  # the first Friday of a month
             last_month = friday.month
-            add(
-                friday,
-                "Daniel Ellis (client contribution)",
-                CONTRIBUTION_PENCE * 30 // 7,
-                Category.CLIENT_CONTRIBUTION,
-            )
             add(friday, "Nest Pensions", -pension_owed, Category.PENSION, "Monthly contributions")
             add(friday, "PayCare Payroll Services", -2400, Category.PAYROLL_FEES, "Payroll fee")
             pension_owed = 0
@@ -257,7 +262,17 @@ def _add_money(
                 add(friday, "Fish Insurance", -19500, Category.INSURANCE, "Employer's liability")
             if friday.month == 11 and len(pas) > 1:
                 add(friday, "Disclosure and Barring Service", -5450, Category.RECRUITMENT, "DBS")
+        # Lines reach the ledger in date order, as a statement lists them.
+        for t in sorted(lines, key=lambda t: t.day):
+            ledger.add(t)
+        lines.clear()
         day += timedelta(days=7)
         week += 1
-    if batch:
-        record_transactions(book, batch)
+    ledger.finish()
+    for pa_id, wage, payday in unpaid_wages:
+        contingency.add_commitment(
+            book,
+            Commitment(CommitmentKind.WAGES, names[pa_id], Money(wage), payday, pa_id, "This week's wages"),
+        )
+    weekly_wages = Money(sum(h * HOURLY_PENCE for _, h in pas))
+    add_pots_and_commitments(book, end, weekly_wages, Money(hmrc_owed), Money(pension_owed))

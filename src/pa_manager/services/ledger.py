@@ -28,6 +28,9 @@ class NewTransaction:
     note: str = ""
     pa_id: int | None = None
     account_id: int | None = None  # None: the book's first account
+    # For lines written in bulk with a known history (the demo book): already reconciled ones.
+    state: str = "uncleared"
+    reconciliation_id: int | None = None
 
 
 def record_transaction(book: Book, new: NewTransaction) -> int:
@@ -52,8 +55,9 @@ def record_transactions(book: Book, items: list[NewTransaction]) -> list[int]:
                 "category": t.category.value,
                 "reference": t.reference,
                 "note": t.note,
-                "state": "uncleared",
+                "state": t.state,
                 "pa_id": t.pa_id,
+                "reconciliation_id": t.reconciliation_id,
             }
             for t in items
         ]
@@ -69,3 +73,7 @@ def _validate(t: NewTransaction) -> None:
         raise BookError("That payee or reference is too long; shorten it.")
     if not t.amount:
         raise BookError("The amount cannot be £0.00.")
+    if t.state not in ("uncleared", "cleared", "reconciled") or (t.state == "reconciled") != bool(
+        t.reconciliation_id
+    ):
+        raise BookError("A reconciled line needs its reconciliation, and only a reconciled line has one.")
