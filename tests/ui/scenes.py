@@ -199,6 +199,27 @@ def main_home_demo(stage: Stage) -> QWidget:
     return window
 
 
+def main_home_at_risk(stage: Stage) -> QWidget:
+    """Home for a book above its band, with a short council payment and a bank charge."""
+    from datetime import date
+
+    from pa_manager.domain.categories import Category
+    from pa_manager.domain.money import Money
+    from pa_manager.services.ledger import NewTransaction, record_transactions
+
+    opened = open_for_gui(stage)
+    record_transactions(
+        opened.book,
+        [
+            NewTransaction(date(2026, 4, 6), "Anytown Council", Money.parse("1700"), Category.COUNCIL_DP),
+            NewTransaction(date(2026, 5, 4), "Anytown Council", Money.parse("1600"), Category.COUNCIL_DP),
+            NewTransaction(date(2026, 5, 9), "Overdraft charge", Money.parse("-12"), Category.BANK_CHARGES),
+        ],
+    )
+    opened.book.close()
+    return main_window(stage)
+
+
 def main_settings_visit(stage: Stage) -> QWidget:
     return main_window(stage, "Settings", visit=True)
 
@@ -235,6 +256,7 @@ SCENES: dict[str, Callable[[Stage], QWidget]] = {
         wizard_with_problems,
         *(main_section(s) for s in SECTIONS),
         main_home_demo,
+        main_home_at_risk,
         main_settings_visit,
         main_locked,
         change_passphrase,

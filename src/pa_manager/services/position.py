@@ -85,6 +85,12 @@ def payment_checks(
     """Each council and contribution payment due between the dates, matched to what arrived."""
     today = today or date.today()
     f = funding(book)
+    with book.read() as s:
+        first_line = s.scalar(select(func.min(TransactionRow.date)))
+    if first_line is None:
+        return []  # nothing recorded yet: a new book is not "missing" every payment so far
+    # Records start with the first line in the book; payments due before it were not entered.
+    date_from = max(date_from, first_line)
     due = [
         e
         for e in expected_payments(

@@ -119,3 +119,7 @@ def test_spending_councils_refuse_is_warned_with_counts(book: Book) -> None:
     assert any("£100.00" in w and "relative" in w for w in found)
     s = summarise(book, date(2026, 5, 1), date(2026, 5, 31))
     assert all(w in s.warnings for w in found)
+
+
+def test_a_book_with_nothing_recorded_is_not_warned_about_every_payment(book: Book) -> None:
+    assert position.payment_checks(book, date(2026, 4, 6), date(2026, 11, 1), today=date(2026, 11, 1)) == []

@@ -1,4 +1,5 @@
-"""Home: how much is in the account, what came in and went out this tax year, and weeks held.
+"""Home: the money in the account, what is free to spend after commitments and contingency,
+weeks held against the council's band, what came in and went out, and what a council may ask.
 
 The figures come from `summarise(book)` on the worker thread. Each figure has one plain sentence
 saying what it means and, when something needs doing, what to do next.
@@ -7,7 +8,6 @@ saying what it means and, when something needs doing, what to do next.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,37 +28,11 @@ from pa_manager.ui.text_size import ScaledLabel
 from pa_manager.ui.widgets.scrolling import scrolling
 
 TOP_CATEGORIES = 4
+MAX_WARNINGS = 6
 
 
 def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _weeks(value: Decimal) -> str:
-    text = f"{value:.1f}".removesuffix(".0")
-    return f"{text} week" if text == "1" else f"{text} weeks"
-
-
-def weeks_sentence(summary: BookSummary) -> str:
-    """One sentence comparing weeks held with the council's allowed band, and what to do."""
-    band = summary.allowed
-    held = summary.weeks_held
-    if held is None:
-        return "Add the weekly direct payment in Settings to see how many weeks you hold."
-    if held > band.max_weeks:
-        limit = summary.weekly_dp.apply_rate(Decimal(band.max_weeks))
-        surplus = summary.balance - limit
-        return (
-            f"That is more than your council allows ({band}): about {surplus.format()} is above "
-            "the limit and the council may ask for it back. Plan how to spend it on agreed "
-            "support, or talk to your council."
-        )
-    if held < band.min_weeks:
-        return (
-            f"That is less than your council expects you to keep ({band}). Check that the "
-            "council's payments are arriving and that nothing has been paid twice."
-        )
-    return f"That is within what your council allows ({band}), so there is nothing to do."
 
 
 class _Card(QFrame):
@@ -94,6 +68,13 @@ class HomePage(QWidget):
         self.balance_card.column.addWidget(self.balance)
         self.balance_card.column.addWidget(self.balance_note)
 
+        self.available_card = _Card("Free to spend")
+        self.available = ScaledLabel("", scale=2.2, bold=True)
+        self.available_note = QLabel()
+        self.available_note.setWordWrap(True)
+        self.available_card.column.addWidget(self.available)
+        self.available_card.column.addWidget(self.available_note)
+
         self.year_card = _Card("This tax year")
         self.year_note = QLabel()
         self.year_note.setWordWrap(True)
@@ -112,13 +93,19 @@ class HomePage(QWidget):
         for widget in (self.weekly_dp, self.weeks_held, self.weeks_note):
             self.dp_card.column.addWidget(widget)
 
+        self.checks_card = _Card("Things your council may ask about")
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.checks.setTextFormat(Qt.TextFormat.PlainText)
+        self.checks_card.column.addWidget(self.checks)
+
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(24, 24, 24, 24)
         column.setSpacing(16)
         column.addWidget(self.heading)
         column.addWidget(self.status)
-        for card in (self.balance_card, self.year_card, self.dp_card):
+        for card in self._cards():
             column.addWidget(card)
         column.addStretch(1)
         scroll = scrolling(content)
@@ -155,7 +142,15 @@ class HomePage(QWidget):
         self.summary = None
         self.heading.setText("Home")
         self.status.setText("Open a book to see its figures.")
-        for label in (self.balance, self.balance_note, self.year_note, self.weekly_dp):
+        for label in (
+            self.balance,
+            self.balance_note,
+            self.available,
+            self.available_note,
+            self.year_note,
+            self.weekly_dp,
+            self.checks,
+        ):
             label.clear()
         self.weeks_held.clear()
         self.weeks_note.clear()
@@ -173,6 +168,7 @@ class HomePage(QWidget):
         self.status.setText(f"Direct payment from {council}." if summary.council else "")
         self.status.setVisible(bool(summary.council))
 
+        position = summary.position
         self.balance.setText(summary.balance.format())
         self.balance.setAccessibleName(f"Money in the account: {summary.balance.format()}")
         if summary.balance.is_negative:
@@ -184,6 +180,9 @@ class HomePage(QWidget):
             self.balance_note.setText(
                 f"What {first}'s account should hold, from everything recorded in this book."
             )
+        self.available.setText(position.available.format())
+        self.available.setAccessibleName(f"Free to spend: {position.available.format()}")
+        self.available_note.setText(position.available_sentence())
 
         self.year_card.heading.setText(
             f"This tax year so far ({_long_date(summary.date_from)} to {_long_date(summary.date_to)})"
@@ -192,9 +191,31 @@ class HomePage(QWidget):
 
         self.weekly_dp.setText(f"Weekly direct payment: {summary.weekly_dp.format()}")
         held = summary.weeks_held
-        self.weeks_held.setText(f"You hold {_weeks(held)} of direct payment." if held is not None else "")
+        self.weeks_held.setText(position.weeks_sentence() if held is not None else "")
         self.weeks_held.setVisible(held is not None)
-        self.weeks_note.setText(weeks_sentence(summary))
+        self.weeks_note.setText(
+            "Weeks held is the balance divided by the weekly direct payment. "
+            + (
+                f"Above the band, {position.surplus_at_risk.format()} is not explained by money "
+                "committed or set aside."
+                if position.surplus_at_risk
+                else "Money committed or set aside in contingency pots is explained money."
+            )
+            if held is not None
+            else "Add the weekly direct payment in Settings to see how many weeks you hold."
+        )
+        if summary.warnings:
+            shown = summary.warnings[:MAX_WARNINGS]
+            more = len(summary.warnings) - len(shown)
+            text = "\n\n".join(f"• {w}" for w in shown)
+            if more:
+                text += f"\n\n…and {more} more like these."
+            self.checks.setText(text)
+        else:
+            self.checks.setText(
+                "Nothing to check: the council's payments arrived as agreed and no spending "
+                "looks like something councils refuse."
+            )
         self._show_cards(True)
 
     def _on_summary_failed(self, message: str) -> None:
@@ -245,8 +266,11 @@ class HomePage(QWidget):
             if widget is not None:
                 widget.deleteLater()
 
+    def _cards(self) -> tuple[_Card, ...]:
+        return (self.balance_card, self.available_card, self.dp_card, self.checks_card, self.year_card)
+
     def _show_cards(self, shown: bool) -> None:
-        for card in (self.balance_card, self.year_card, self.dp_card):
+        for card in self._cards():
             card.setVisible(shown)
 
 
