@@ -28,6 +28,7 @@ COMMANDS = {
     "set-passphrase",
     "payroll-calc",
     "import-statement",
+    "timesheets",
 }
 
 

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pa_manager.command_args import (
+    NEW_PASSPHRASE_ENV,
+    RECOVERY_ENV,
+    _date,
+    _open,
+    _passphrase,
+    _passphrase_args,
+    _secret,
+)
 from pa_manager.domain.holder import (
     AccountType,
     AllowedBand,
@@ -30,10 +38,7 @@ from pa_manager.services import maintenance, statements
 from pa_manager.services.demo import create_demo_book
 from pa_manager.services.errors import BookError
 from pa_manager.services.summary import BookSummary, summarise
-
-PASSPHRASE_ENV = "PA_MANAGER_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "PA_MANAGER_NEW_PASSPHRASE"
-RECOVERY_ENV = "PA_MANAGER_RECOVERY_CODE"
+from pa_manager.timesheet_commands import cmd_timesheets, timesheets_args
 
 
 def run(name: str, args: list[str], parser_class: type[argparse.ArgumentParser]) -> int:
@@ -288,43 +293,6 @@ def _set_passphrase_args(p: argparse.ArgumentParser) -> None:
 
 
 # -- shared -----------------------------------------------------------------------------------
-def _passphrase_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--passphrase-file", type=Path, help=f"a file holding the passphrase (or set {PASSPHRASE_ENV})"
-    )
-
-
-def _passphrase(ns: argparse.Namespace) -> str:
-    return _secret(ns.passphrase_file, PASSPHRASE_ENV) or ""
-
-
-def _secret(path: Path | None, env: str, *, required: bool = True) -> str | None:
-    if path is not None:
-        try:
-            return path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
-        except (OSError, UnicodeDecodeError, IndexError):
-            raise BookError(f"Could not read {path}.") from None
-    value = os.environ.get(env)
-    if value is None and required:
-        raise BookError(f"Give the passphrase in {env} or with --passphrase-file.")
-    return value
-
-
-def _open(ns: argparse.Namespace) -> books.Book:
-    return books.open_book(ns.book, passphrase=_passphrase(ns))
-
-
-def _date(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%b-%Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise BookError(f"{flag}: “{text}” is not a date. Write it like 2026-04-06 or 06/04/2026.")
-
-
 _COMMANDS: dict[
     str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None]]
 ] = {
@@ -337,4 +305,5 @@ _COMMANDS: dict[
     "set-passphrase": (cmd_set_passphrase, _set_passphrase_args),
     "payroll-calc": (cmd_payroll_calc, payroll_calc_args),
     "import-statement": (cmd_import_statement, _import_args),
+    "timesheets": (cmd_timesheets, timesheets_args),
 }

@@ -39,3 +39,12 @@ def bank_holidays_between(nation: Nation, first: date, last: date) -> frozenset[
         return frozenset()
     found = bank_holidays(nation, range(first.year, last.year + 1))
     return frozenset(day for day in found if first <= day <= last)
+
+
+def bank_holiday_names(nation: Nation, first: date, last: date) -> dict[date, str]:
+    """The name of each bank holiday from `first` to `last` ("Easter Monday"), for the grid."""
+    if last < first:
+        return {}
+    years = range(first.year, last.year + 1)
+    calendar = holidays.country_holidays("GB", subdiv=_SUBDIVISION[nation], years=list(years))
+    return {day: str(name) for day, name in sorted(calendar.items()) if first <= day <= last}

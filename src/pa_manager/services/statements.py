@@ -89,21 +89,35 @@ def preview_file(
     """Read and parse a statement file and match it against the book. Writes nothing.
 
     With no preset or columns given, a CSV is read the way this account's statements were read
-    last time (remembered from the mapping dialog), if it was.
+    last time (remembered from the mapping dialog), if that fits the file; otherwise the format
+    is worked out from the file itself.
     """
-    if preset is None and columns is None:
-        remembered = remembered_mapping(book, account)
-        preset, columns = remembered.preset, remembered.columns
-        date_format = date_format or remembered.date_format
     try:
         data = read_statement_file(path)
-        column_map = ColumnMap.parse(columns) if columns else None
-        statement = parse_statement(
-            data, Path(path).name, preset=preset, columns=column_map, date_format=date_format
-        )
     except DomainError as err:
         raise BookError(str(err)) from None
-    return preview(book, statement, account=account)
+    name = Path(path).name
+    if preset is None and columns is None:
+        remembered = remembered_mapping(book, account)
+        if remembered.preset or remembered.columns:
+            try:
+                statement = _parse(
+                    data, name, remembered.preset, remembered.columns, date_format or remembered.date_format
+                )
+                return preview(book, statement, account=account)
+            except BookError:
+                pass  # a different bank's file, say: fall back to recognising it
+    return preview(book, _parse(data, name, preset, columns, date_format), account=account)
+
+
+def _parse(
+    data: bytes, name: str, preset: str | None, columns: str | None, date_format: str | None
+) -> ParsedStatement:
+    try:
+        column_map = ColumnMap.parse(columns) if columns else None
+        return parse_statement(data, name, preset=preset, columns=column_map, date_format=date_format)
+    except DomainError as err:
+        raise BookError(str(err)) from None
 
 
 def preview(book: Book, statement: ParsedStatement, *, account: str | None = None) -> ImportPreview:

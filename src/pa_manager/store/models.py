@@ -96,6 +96,33 @@ class PARow(Base):
     # household unless they approved it; the spending checks warn without an approval date.
     relative_in_household: Mapped[bool | None] = mapped_column(Boolean)
     council_approval_date: Mapped[date | None] = mapped_column(Date)
+    # Added by migration 0004, the full record (services/people.py checks it through domain.people).
+    # Nullable with no default, like every column added to an old table: rows written before the
+    # upgrade keep their audit digests. A PA without a standard rate is a record not yet finished.
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    ni_number: Mapped[str | None] = mapped_column(String(16))  # compact, "AB123456C"
+    employment_type: Mapped[str | None] = mapped_column(String(32))
+    utr: Mapped[str | None] = mapped_column(String(16))
+    pay_frequency: Mapped[str | None] = mapped_column(String(32))
+    tax_code: Mapped[str | None] = mapped_column(String(32))
+    pension_status: Mapped[str | None] = mapped_column(String(64))
+    standard_rate_pence: Mapped[int | None] = mapped_column(BigInteger)
+    evening_rate_pence: Mapped[int | None] = mapped_column(BigInteger)
+    weekend_rate_pence: Mapped[int | None] = mapped_column(BigInteger)
+    bank_holiday_rate_pence: Mapped[int | None] = mapped_column(BigInteger)
+    waking_night_rate_pence: Mapped[int | None] = mapped_column(BigInteger)
+    sleep_in_night_pence: Mapped[int | None] = mapped_column(BigInteger)
+    evening_starts: Mapped[str | None] = mapped_column(String(5))  # "20:00"
+    evening_ends: Mapped[str | None] = mapped_column(String(5))
+    weekly_hours: Mapped[str | None] = mapped_column(String(16))  # Decimal as text; None: irregular
+    days_per_week: Mapped[str | None] = mapped_column(String(16))
+    holiday_scheme: Mapped[str | None] = mapped_column(String(32))
+    holiday_year_starts: Mapped[date | None] = mapped_column(Date)  # any first day of a leave year
+    apprenticeship_started: Mapped[date | None] = mapped_column(Date)
+    contract_given_on: Mapped[date | None] = mapped_column(Date)
 
 
 class TransactionRow(Base):
@@ -106,6 +133,7 @@ class TransactionRow(Base):
         Index("ix_txn_account_date", "account_id", "date"),
         Index("ix_txn_date", "date"),
         Index("ix_txn_statement_line", "account_id", "statement_line_id"),
+        Index("ix_txn_account_date_amount", "account_id", "date", "amount_pence"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
@@ -179,6 +207,106 @@ class CommitmentRow(Base):
     source: Mapped[str] = mapped_column(String(64), default="")  # e.g. "pay-run:12", "manual"
     note: Mapped[str] = mapped_column(Text, default="")
     settled_txn_id: Mapped[int | None] = mapped_column(ForeignKey("txn.id"))
+
+
+class RightToWorkRow(Base):
+    """A right-to-work check; the latest by date is the one that counts."""
+
+    __tablename__ = "right_to_work_check"
+    __table_args__ = (Index("ix_right_to_work_pa", "pa_id", "checked_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    checked_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(32))
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+
+
+class DbsCertificateRow(Base):
+    """A criminal record certificate; the latest by issue date is the one that counts."""
+
+    __tablename__ = "dbs_certificate"
+    __table_args__ = (Index("ix_dbs_certificate_pa", "pa_id", "issued_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    number: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(32))
+    issued_on: Mapped[date] = mapped_column(Date)
+    update_service: Mapped[bool] = mapped_column(Boolean)
+
+
+class TrainingRow(Base):
+    """A course a PA completed."""
+
+    __tablename__ = "training_record"
+    __table_args__ = (Index("ix_training_record_pa", "pa_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    course: Mapped[str] = mapped_column(String(200))
+    completed_on: Mapped[date] = mapped_column(Date)
+    renew_on: Mapped[date | None] = mapped_column(Date)
+
+
+class InsurancePolicyRow(Base):
+    """The holder's employer's liability insurance; the one that runs latest is current."""
+
+    __tablename__ = "insurance_policy"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insurer: Mapped[str] = mapped_column(String(200))
+    policy_number: Mapped[str] = mapped_column(String(100))
+    renews_on: Mapped[date] = mapped_column(Date)
+
+
+class TimesheetRow(Base):
+    """One PA's timesheet for one pay period: draft, signed, or approved (locked)."""
+
+    __tablename__ = "timesheet"
+    __table_args__ = (Index("ix_timesheet_pa_period", "pa_id", "period_start", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))  # draft | signed | approved
+    pa_signed_name: Mapped[str | None] = mapped_column(String(200))
+    pa_signed_on: Mapped[date | None] = mapped_column(Date)
+    employer_signed_name: Mapped[str | None] = mapped_column(String(200))
+    employer_signed_on: Mapped[date | None] = mapped_column(Date)
+    # Drawn signatures, PNG as base64 text (the audit digest is JSON, which has no bytes).
+    pa_signature_png: Mapped[str | None] = mapped_column(Text)
+    employer_signature_png: Mapped[str | None] = mapped_column(Text)
+    approved_at: Mapped[str | None] = mapped_column(String(40))  # UTC ISO 8601
+    approved_by: Mapped[str | None] = mapped_column(String(300))
+
+
+class ShiftRow(Base):
+    """One line of a timesheet. Times are minutes after midnight; `pa_id` repeats the timesheet's
+    so a PA's shifts over any dates come from one index."""
+
+    __tablename__ = "shift"
+    __table_args__ = (
+        Index("ix_shift_timesheet", "timesheet_id"),
+        Index("ix_shift_pa_day", "pa_id", "day"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    timesheet_id: Mapped[int] = mapped_column(ForeignKey("timesheet.id"))
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    day: Mapped[date] = mapped_column(Date)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    end_minute: Mapped[int] = mapped_column(Integer)
+    end_day: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    break_minutes: Mapped[int] = mapped_column(Integer)
+    woken_minutes: Mapped[int] = mapped_column(Integer)
+
+
+class RotaTemplateRow(Base):
+    """A PA's usual week, as JSON: [{"weekday": 0, "start": "09:00", "end": "17:00", ...}]."""
+
+    __tablename__ = "rota_template"
+    __table_args__ = (Index("ix_rota_template_pa", "pa_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    pattern: Mapped[str] = mapped_column(Text)
 
 
 class AuditEntry(AuditBase):
