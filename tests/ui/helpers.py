@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -127,10 +128,14 @@ def _is_internal(widget: QWidget) -> bool:
     """Qt's own helpers inside compound widgets (a spin box's line edit, a scroll bar...)."""
     w: QWidget | None = widget
     while w is not None:
-        if w.objectName().startswith("qt_"):
+        # A scroll area's viewport is Qt's, but what it shows is ours: keep looking above it.
+        if w.objectName().startswith("qt_") and w.objectName() != "qt_scrollarea_viewport":
             return True
         parent = w.parentWidget()
-        if isinstance(parent, (QAbstractSpinBox, QComboBox)):
+        # A spin box's or combo's own line edit, a line edit's clear button, a table's header.
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QLineEdit)):
+            return True
+        if isinstance(w, QHeaderView) and isinstance(parent, QAbstractItemView):
             return True
         w = parent
     return False

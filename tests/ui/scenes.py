@@ -21,6 +21,8 @@ from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.wizard.first_run_wizard import FirstRunWizard
 from tests.conftest import PASSPHRASE
 from tests.ui import helpers
+from tests.ui.money.scenes_money import MONEY_SCENES
+from tests.ui.people.scenes_people import PEOPLE_SCENES
 
 
 @dataclass
@@ -260,5 +262,7 @@ SCENES: dict[str, Callable[[Stage], QWidget]] = {
         main_settings_visit,
         main_locked,
         change_passphrase,
+        *MONEY_SCENES,
+        *PEOPLE_SCENES,
     )
 }

@@ -114,24 +114,27 @@ def settle_matching(s: Session) -> int:
     used = set(
         s.scalars(select(CommitmentRow.settled_txn_id).where(CommitmentRow.settled_txn_id.is_not(None)))
     )
+    # One query for every open commitment: payments out of any owed amount within the widest
+    # window, read by the date index rather than one scan of the whole book per commitment.
+    t = TransactionRow
+    candidates = s.execute(
+        select(t.id, t.date, t.payee, t.pa_id, t.amount_pence)
+        .where(
+            t.date >= min(c.due_date for c in open_rows) - SETTLE_BEFORE,
+            t.date <= max(c.due_date for c in open_rows) + SETTLE_AFTER,
+            t.amount_pence.in_({-c.amount_pence for c in open_rows}),
+        )
+        .order_by(t.date, t.id)
+    ).all()
     settled = 0
     for c in sorted(open_rows, key=lambda r: (r.due_date, r.id)):
-        t = TransactionRow
-        candidates = s.execute(
-            select(t.id, t.date, t.payee, t.pa_id)
-            .where(
-                t.amount_pence == -c.amount_pence,
-                t.date >= c.due_date - SETTLE_BEFORE,
-                t.date <= c.due_date + SETTLE_AFTER,
-            )
-            .order_by(t.date, t.id)
-        ).all()
         wanted = normalise_description(c.payee)
-        for txn_id, _day, payee, pa_id in candidates:
-            if txn_id in used:
+        for txn_id, day, payee, pa_id, pence in candidates:
+            if txn_id in used or pence != -c.amount_pence:
                 continue
-            same = (c.pa_id is not None and pa_id == c.pa_id) or _same_payee(wanted, payee)
-            if same:
+            if not c.due_date - SETTLE_BEFORE <= day <= c.due_date + SETTLE_AFTER:
+                continue
+            if (c.pa_id is not None and pa_id == c.pa_id) or _same_payee(wanted, payee):
                 c.settled_txn_id = txn_id
                 used.add(txn_id)
                 settled += 1

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.errors import DomainError
@@ -32,7 +32,7 @@ from pa_manager.services.book import Book
 from pa_manager.services.contingency import settle_matching
 from pa_manager.services.errors import BookError
 from pa_manager.store import audit
-from pa_manager.store.models import AccountRow, TransactionRow
+from pa_manager.store.models import SPLIT, AccountRow, TransactionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +137,15 @@ def preview(book: Book, statement: ParsedStatement, *, account: str | None = Non
                 )
             )
         )
-        learnt = _learnt_categories(
-            s.execute(
-                select(TransactionRow.payee, TransactionRow.category).order_by(
-                    TransactionRow.date, TransactionRow.id
-                )
-            ).all()
-        )
+        # Each payee's most recently recorded category (the bare column comes from the max(id) row,
+        # as SQLite documents), so only distinct payees reach Python, not every line.
+        t = TransactionRow
+        latest = s.execute(
+            select(t.payee, t.category, func.max(t.id))
+            .where(t.category.not_in([Category.UNCATEGORISED.value, SPLIT]))
+            .group_by(t.payee)
+        ).all()
+        learnt = _learnt_categories([(payee, key) for payee, key, _ in sorted(latest, key=lambda r: r[2])])
     lines = []
     fingerprints = assign_fingerprints(statement.lines)
     for line, fp in zip(statement.lines, fingerprints, strict=True):
@@ -208,6 +210,8 @@ def _learnt_categories(history: Sequence[tuple[str, str]]) -> dict[str, Category
     """The latest category chosen for each payee (later rows win)."""
     learnt: dict[str, Category] = {}
     for payee, key in history:
+        if key == SPLIT:
+            continue  # a split line has no one category to suggest
         category = Category(key)
         if category is not Category.UNCATEGORISED:
             learnt[normalise_description(payee)] = category

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, event, insert, inspect, select
+from sqlalchemy import Connection, Table, event, func, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from pa_manager.store.models import AUDITED_TABLES, AuditEntry, Base
@@ -43,11 +43,15 @@ class PendingEntry:
     row_digest: str
 
 
+# One encoder, not one per call as json.dumps(..., sort_keys=True) makes; the output is the same.
+_SORTED_JSON = json.JSONEncoder(sort_keys=True).encode
+
+
 def row_digest(values: Mapping[str, Any]) -> str:
     """SHA-256 of a row's non-null columns. Nulls are left out, so a migration that adds a nullable
     column does not make every old row look edited."""
     clean = {k: _plain(v) for k, v in sorted(values.items()) if v is not None}
-    return hashlib.sha256(json.dumps(clean, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(_SORTED_JSON(clean).encode()).hexdigest()
 
 
 def entry_hash(prev_hash: str, seq: int, at_utc: str, actor: str, e: PendingEntry) -> str:
@@ -84,8 +88,20 @@ def append(con: Connection, actor: str, entries: Iterable[PendingEntry]) -> int:
         )
         prev = h
     if rows:
-        con.execute(insert(AuditEntry), rows)
+        _insert_many(con, cast(Table, AuditEntry.__table__), rows)
     return len(rows)
+
+
+def _insert_many(con: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """One DB-API executemany: SQLAlchemy's per-row parameter building costs more than the insert.
+
+    Values are stored as SQLAlchemy would store them in SQLite (dates as ISO text).
+    """
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    con.exec_driver_sql(sql, [tuple(_plain(row[c]) for c in columns) for row in rows])
 
 
 def note(session: Session, summary: str) -> None:
@@ -103,11 +119,16 @@ def insert_audited(session: Session, model: type[Base], rows: list[dict[str, Any
     if not rows:
         return []
     table = cast(Table, model.__table__)
-    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-    ids = [int(r[0]) for r in result]
+    # Ids are given rather than returned: SQLite's RETURNING makes SQLAlchemy send one statement
+    # per row, while plain executemany is one call. This runs inside the book's single write
+    # transaction, so nobody else can take the ids in between.
+    first = int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    rows = [{**row, "id": i} for i, row in zip(ids, rows, strict=True)]
+    _insert_many(session.connection(), table, rows)
     name = str(table.description)
     entries = [
-        PendingEntry("insert", name, str(i), f"Added {name} {i}", row_digest({**row, "id": i}))
+        PendingEntry("insert", name, str(i), f"Added {name} {i}", row_digest(row))
         for i, row in zip(ids, rows, strict=True)
     ]
     append(session.connection(), _actor(session), entries)

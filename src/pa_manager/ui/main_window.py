@@ -27,6 +27,9 @@ from pa_manager.ui.idle import IdleWatcher
 from pa_manager.ui.lock_screen import LockScreen
 from pa_manager.ui.pages.coming_page import COMING, ComingPage
 from pa_manager.ui.pages.home_page import HomePage
+from pa_manager.ui.pages.money.money_dialogs import MoneyDialogs
+from pa_manager.ui.pages.money.money_page import MoneyPage
+from pa_manager.ui.pages.people.people_page import PeoplePage
 from pa_manager.ui.pages.settings_page import SettingsPage
 from pa_manager.ui.session import APP_NAME, OpenedBook
 from pa_manager.ui.settings import AppSettings
@@ -75,6 +78,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {"Home": self.home_page}
         for title, text in COMING.items():
             self.pages[title] = ComingPage(title, text)
+        self.money_page = MoneyPage(tasks)
+        self.money_dialogs = MoneyDialogs(self.money_page, tasks, self._money_changed)
+        self.pages["Money"] = self.money_page
+        self.people_page = PeoplePage(tasks)
+        self.pages["People & timesheets"] = self.people_page
         self.pages["Settings"] = self.settings_page
 
         self.sidebar = SidebarList()
@@ -172,6 +180,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFocus()
         self.idle.start()
 
+    def _money_changed(self) -> None:
+        """A Money dialog wrote to the book: the register and Home's figures are out of date."""
+        self.money_page.refresh()
+        self.home_page.refresh()
+
     def show_busy(self, text: str) -> None:
         """Cover the window with one sentence while a book is being made or opened."""
         self.busy_label.setText(text)
@@ -211,6 +224,8 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row_changed(self, row: int) -> None:
         if row >= 0:
             self.page_stack.setCurrentIndex(row)
+            if self.page_stack.currentWidget() is self.home_page and self.opened is not None:
+                self.home_page.refresh()  # lines added on other pages change Home's figures
 
     def _on_idle_timed_out(self) -> None:
         if self.opened is not None:

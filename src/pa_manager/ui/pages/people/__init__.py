@@ -1,0 +1,1 @@
+"""People & timesheets: the PA list, PA records, paperwork and the timesheet grid."""
