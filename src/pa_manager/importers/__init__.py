@@ -14,7 +14,7 @@ from pa_manager.importers.detect import parse_statement
 from pa_manager.importers.fingerprints import assign_fingerprints, fingerprint, normalise_description
 from pa_manager.importers.model import MAX_STATEMENT_BYTES, ParsedStatement, StatementLine
 from pa_manager.importers.presets import PRESETS, Preset, detect_preset, get_preset, guess_columns
-from pa_manager.importers.table import CsvTable, csv_table
+from pa_manager.importers.table import CsvTable, csv_table, mapping_fits
 
 __all__ = [
     "MAX_STATEMENT_BYTES",
@@ -30,6 +30,7 @@ __all__ = [
     "fingerprint",
     "get_preset",
     "guess_columns",
+    "mapping_fits",
     "normalise_description",
     "parse_statement",
     "read_statement_file",

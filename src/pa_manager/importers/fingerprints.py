@@ -16,10 +16,12 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pa_manager.importers.model import StatementLine
 
 
+@lru_cache(maxsize=4096)  # statements repeat payees: each is folded once
 def normalise_description(text: str) -> str:
     """Case, spacing and Unicode look-alikes ignored, so trivial differences do not duplicate."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
@@ -39,5 +41,7 @@ def assign_fingerprints(lines: Iterable[StatementLine]) -> list[str]:
         triple = (line.day.isoformat(), line.amount.pence, normalise_description(line.description))
         occurrence = seen.get(triple, 0)
         seen[triple] = occurrence + 1
-        result.append(fingerprint(line, occurrence))
+        # The same key as fingerprint(line, occurrence), built from the triple already in hand.
+        key = f"{triple[0]}|{triple[1]}|{triple[2]}|{occurrence}"
+        result.append(hashlib.sha256(key.encode("utf-8")).hexdigest())
     return result

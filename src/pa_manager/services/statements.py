@@ -24,6 +24,7 @@ from pa_manager.importers import (
     StatementLine,
     assign_fingerprints,
     csv_table,
+    mapping_fits,
     normalise_description,
     parse_statement,
     read_statement_file,
@@ -99,7 +100,8 @@ def preview_file(
     name = Path(path).name
     if preset is None and columns is None:
         remembered = remembered_mapping(book, account)
-        if remembered.preset or remembered.columns:
+        remembered_map = ColumnMap.parse(remembered.columns) if remembered.columns else None
+        if (remembered.preset or remembered_map) and mapping_fits(data, remembered.preset, remembered_map):
             try:
                 statement = _parse(
                     data, name, remembered.preset, remembered.columns, date_format or remembered.date_format
