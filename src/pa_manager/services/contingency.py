@@ -7,7 +7,7 @@ same payee (or PA) near the due date settles one automatically, so it stops coun
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from pa_manager.domain.money_rules.pots import Commitment, CommitmentKind, Pot, 
 from pa_manager.importers import normalise_description
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
+from pa_manager.services.holiday_service import holiday_pay_owed
 from pa_manager.store.models import CommitmentRow, ContingencyPotRow, TransactionRow
 
 # A payment up to two weeks before or four weeks after the due date can settle a commitment.
@@ -32,8 +33,28 @@ def pots(book: Book) -> list[Pot]:
         ]
 
 
+AUTOMATIC_HOLIDAY = "Holiday pay owed (from timesheets)"
+
+
+def holiday_pot(book: Book, as_of: date | None = None) -> Pot | None:
+    """The pot the app keeps itself: holiday the PAs have built up and not taken, at their rates."""
+    owed = holiday_pay_owed(book, as_of or date.today())
+    if owed.pence <= 0:
+        return None
+    reason = "Holiday the PAs have built up and not yet taken, worked out from their timesheets."
+    return Pot(PotKind.HOLIDAY_PAY, AUTOMATIC_HOLIDAY, owed, reason, automatic=True)
+
+
+def all_pots(book: Book, as_of: date | None = None) -> list[Pot]:
+    """The pots typed in, then the automatic holiday pay pot if anything is owed."""
+    auto = holiday_pot(book, as_of)
+    return [*pots(book), *([auto] if auto else [])]
+
+
 def save_pot(book: Book, pot: Pot) -> int:
     """Add a pot (id None) or change one; returns its id."""
+    if pot.automatic:
+        raise BookError("The holiday pay pot is worked out from the timesheets; it cannot be changed here.")
     with book.write() as s:
         row = ContingencyPotRow() if pot.id is None else s.get(ContingencyPotRow, pot.id)
         if row is None:

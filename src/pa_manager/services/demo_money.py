@@ -127,13 +127,8 @@ def add_pots_and_commitments(
     book: Book, end: date, weekly_wages: Money, hmrc_owed: Money, pension_owed: Money
 ) -> None:
     """Pots a careful holder keeps, and what is owed at the book's end date."""
+    # Holiday pay owed is the automatic pot, worked out from the timesheets (contingency.holiday_pot).
     for pot in (
-        Pot(
-            PotKind.HOLIDAY_PAY,
-            "Holiday pay owed",
-            weekly_wages * 2,
-            "Untaken holiday the PAs have earned this leave year.",
-        ),
         Pot(PotKind.INSURANCE, "Insurance renewal", Money(19500), "Employer's liability renews in June."),
         Pot(
             PotKind.REDUNDANCY,

@@ -1,6 +1,7 @@
 """Pots, commitments, available money, weeks held, surplus at risk and the warnings."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,22 @@ def test_spending_councils_refuse_is_warned_with_counts(book: Book) -> None:
 
 def test_a_book_with_nothing_recorded_is_not_warned_about_every_payment(book: Book) -> None:
     assert position.payment_checks(book, date(2026, 4, 6), date(2026, 11, 1), today=date(2026, 11, 1)) == []
+
+
+def test_untaken_holiday_feeds_the_automatic_holiday_pot(tmp_path: Path) -> None:
+    from pa_manager.services.demo import open_new_demo_book
+    from pa_manager.services.errors import BookError
+    from pa_manager.services.holiday_service import holiday_pay_owed
+
+    book = open_new_demo_book(tmp_path / "demo", "demo passphrase for tests")
+    try:
+        owed = holiday_pay_owed(book, date.today())
+        assert owed.pence > 0  # the demo PAs have holiday built up and not all taken
+        auto = [p for p in contingency.all_pots(book) if p.automatic]
+        assert [(p.kind, p.target) for p in auto] == [(PotKind.HOLIDAY_PAY, owed)]
+        typed = Money.total(p.target for p in contingency.pots(book))
+        assert position.money_position(book).contingency == typed + owed
+        with pytest.raises(BookError, match="worked out from the timesheets"):
+            contingency.save_pot(book, auto[0])
+    finally:
+        book.close()

@@ -44,6 +44,8 @@ class Pot:
     target: Money
     reason: str = ""
     id: int | None = None
+    # Worked out by the app (holiday pay owed, from the timesheets), not typed in: never saved.
+    automatic: bool = False
 
     def __post_init__(self) -> None:
         if not self.name.strip():

@@ -163,7 +163,7 @@ class PotsDialog(QDialog):
         book = self._book
 
         def work() -> _Held:
-            return _Held(contingency.pots(book), contingency.commitments(book), register.pa_names(book))
+            return _Held(contingency.all_pots(book), contingency.commitments(book), register.pa_names(book))
 
         self._tasks.run(work, self._show_held, self._show_problem, owner=self)
 
@@ -195,7 +195,9 @@ class PotsDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has_pot = self._selected(self.pots_table) is not None
+        row = self._selected(self.pots_table)
+        # The holiday pay pot is worked out from the timesheets: it can be seen, not changed.
+        has_pot = row is not None and not self._held.pots[row].automatic
         self.edit_pot_button.setEnabled(has_pot)
         self.delete_pot_button.setEnabled(has_pot)
         self.delete_owed_button.setEnabled(self._selected(self.owed_table) is not None)
