@@ -126,7 +126,8 @@ def _shift_rows(sheet: TimesheetPrint) -> list[list[Any]]:
                 str(sh.break_minutes) if sh.break_minutes else "",
                 sh.kind.label,
                 str(sh.woken_minutes) if sh.kind is ShiftType.SLEEP_IN else "",
-                _hours(counted),
+                # An unwoken sleep-in is paid by its allowance alone: no hours to show.
+                "—" if sh.kind is ShiftType.SLEEP_IN and not counted else _hours(counted),
             ]
         )
     if not sheet.shifts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pa_manager.domain.people import long_date
 from pa_manager.services import timesheets
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
@@ -27,7 +28,7 @@ def write_timesheet_pdf(book: Book, pa_id: int, day: date, out: Path, *, blank: 
 
     status = sheet.status.label
     if sheet.approved_at and not blank:
-        status = f"{status}, approved on {sheet.approved_at[:10]}"
+        status = f"{status}, approved on {long_date(date.fromisoformat(sheet.approved_at[:10]))}"
     printed = timesheet_pdf.TimesheetPrint(
         employer=book.holder_name,
         pa_name=sheet.pa_name,
