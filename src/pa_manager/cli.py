@@ -29,6 +29,7 @@ COMMANDS = {
     "payroll-calc",
     "import-statement",
     "timesheets",
+    "run-payroll",
 }
 
 
@@ -46,6 +47,12 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args and args[0] == "payroll-calc":
+            # Straight to the payroll domain: commands.py loads SQLAlchemy and the importers,
+            # which would take most of the 2 s budget for `payroll-calc --batch` (issue 5).
+            from pa_manager import payroll_commands
+
+            return payroll_commands.run(args[1:], _Parser)
         if args and args[0] in COMMANDS:
             from pa_manager import commands  # the headless commands; no Qt import
 

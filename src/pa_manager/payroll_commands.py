@@ -18,6 +18,17 @@ from pa_manager.services.errors import BookError
 MAX_BATCH_BYTES = 200 * 1024 * 1024
 
 
+def run(args: list[str], parser_class: type[argparse.ArgumentParser]) -> int:
+    """`pa-manager payroll-calc ARGS`, called straight from `cli.main`.
+
+    It does not go through `commands.py`, which imports SQLAlchemy, the statement importers and
+    the services (over a second); this path imports only the payroll domain and argparse.
+    """
+    parser = parser_class(prog="pa-manager payroll-calc", description=cmd_payroll_calc.__doc__)
+    payroll_calc_args(parser)
+    return cmd_payroll_calc(parser.parse_args(args))
+
+
 def cmd_payroll_calc(ns: argparse.Namespace) -> int:
     """Work out PAYE tax and Class 1 NI for one pay period (or --batch FILE of JSON lines)."""
     if ns.batch:
@@ -70,18 +81,20 @@ def _batch(path: Path) -> int:
             cases.append(parse_case(obj))
         except DomainError as err:
             raise BookError(f"Line {number}: {err}") from None
-    out = sys.stdout
-    for case in cases:
-        out.write(json.dumps(_line(calculate(case))) + "\n")
+    sys.stdout.write("".join(_line(calculate(case)) for case in cases))
     return 0
 
 
-def _line(result: PayrollResult) -> dict[str, str]:
-    return {
-        "tax": result.tax.decimal_str(),
-        "employee_ni": result.employee_ni.decimal_str(),
-        "employer_ni": result.employer_ni.decimal_str(),
-    }
+def _line(result: PayrollResult) -> str:
+    """One output line, exactly as json.dumps would write it (decimal strings need no escaping).
+
+    Formatting by hand rather than through json.dumps saves a tenth of the 10,000-case benchmark.
+    """
+    return (
+        f'{{"tax": "{result.tax.decimal_str()}", '
+        f'"employee_ni": "{result.employee_ni.decimal_str()}", '
+        f'"employer_ni": "{result.employer_ni.decimal_str()}"}}\n'
+    )
 
 
 def payroll_calc_args(p: argparse.ArgumentParser) -> None:

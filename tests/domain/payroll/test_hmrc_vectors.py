@@ -9,6 +9,7 @@ missing the tests fail: a skipped acceptance test would look like a pass.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -61,13 +62,55 @@ def money(value: Decimal | int) -> Money:
 
 
 def test_the_file_holds_every_hmrc_case() -> None:
-    # payroll_rules.md §13: 336 income tax and 448 NI cases carry HMRC answers. Fewer would mean
-    # a truncated or replaced file, and the parametrised tests below would quietly shrink.
+    # payroll_rules.md §13: 792 vectors; 784 with HMRC answers (168 income tax cases each for
+    # 2025-26 and 2026-27, 448 NI cases for 2025-26) and 8 derived 2026-27 NI checks. Exact
+    # counts: a truncated or replaced file would otherwise quietly shrink the tests below.
     if _ALL is None:
         pytest.fail(f"HMRC test vectors not found at {VECTORS}")
-    answered = [v for v in _ALL if not v.get("derived")]
-    assert sum(v["kind"] == "income_tax" for v in answered) >= 336
-    assert sum(v["kind"] == "national_insurance" for v in answered) >= 448
+    counts = Counter((v["kind"], v["tax_year"], bool(v.get("derived"))) for v in _ALL)
+    assert counts == {
+        ("income_tax", "2025-26", False): 168,
+        ("income_tax", "2026-27", False): 168,
+        ("national_insurance", "2025-26", False): 448,
+        ("national_insurance", "2026-27", True): 8,
+    }
+    assert len({v["id"] for v in _ALL}) == len(_ALL) == 792
+
+
+def test_every_case_with_an_answer_is_run() -> None:
+    # Each vector that carries an expected figure is a parameter of one of the tests below, so
+    # none can be filtered out by a kind or flag this module does not know about.
+    if _ALL is None:
+        pytest.fail(f"HMRC test vectors not found at {VECTORS}")
+    answered = {v["id"] for v in _ALL if any(k.startswith("expected_") for k in v)}
+    run = {
+        p.id
+        for p in _cases("income_tax")
+        + _cases("national_insurance")
+        + _cases("national_insurance", derived=True)
+    }
+    assert answered == run and len(run) == 792
+
+
+def _off_by(vector: Vector, key: str, pence: int) -> Vector:
+    return dict(vector, **{key: Decimal(vector[key]) + Decimal(pence) / 100})
+
+
+def test_a_wrong_answer_fails() -> None:
+    # The comparisons must bite: 2p off HMRC's tax is outside the 1p tolerance, and NI or an
+    # earnings band 1p off is wrong.
+    if _ALL is None:
+        pytest.fail(f"HMRC test vectors not found at {VECTORS}")
+    tax = next(v for v in _ALL if v["kind"] == "income_tax" and v["expected_tax_this_period"] > 0)
+    ni = next(v for v in _ALL if v["kind"] == "national_insurance" and v["expected_employer_ni"] > 0)
+    test_income_tax(_off_by(tax, "expected_tax_this_period", 1))  # within tolerance: passes
+    with pytest.raises(AssertionError):
+        test_income_tax(_off_by(tax, "expected_tax_this_period", 2))
+    with pytest.raises(AssertionError):
+        test_income_tax(_off_by(tax, "expected_tax_this_period", -2))
+    for key in ("expected_employee_ni", "expected_employer_ni", "expected_earnings_PT_to_UEL"):
+        with pytest.raises(AssertionError):
+            test_national_insurance(_off_by(ni, key, 1))
 
 
 @pytest.mark.parametrize("vector", _cases("income_tax"))

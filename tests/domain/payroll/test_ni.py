@@ -143,3 +143,31 @@ def test_category_x_reports_no_bands() -> None:
 def test_unknown_category_is_refused_with_the_letters_we_know() -> None:
     with pytest.raises(DomainError, match=r"“Q”.*A, B, C, H, J, M, V, X, Z"):
         ni("Q", "100.00")
+
+
+def test_whole_pence_rounding_agrees_with_ni_round() -> None:
+    # calculate_ni rounds in integer pence for speed; it must be the legal rule exactly. Every
+    # rate in the tables, at every remainder digit, including 0.0050 (down) and 0.0060 (up).
+    import random
+    from decimal import Decimal
+
+    from pa_manager.domain.payroll.ni import _ni_round_pence
+    from pa_manager.domain.payroll.rounding import ni_round
+
+    rates = {
+        Decimal("0.08"),
+        Decimal("0.0185"),
+        Decimal("0.02"),
+        Decimal("0.15"),
+        Decimal("0.138"),
+        Decimal(0),
+    }
+    rng = random.Random(12)
+    amounts = list(range(0, 2_000)) + [rng.randint(0, 10_000_000) for _ in range(5_000)]
+    for rate in rates:
+        for pence in amounts:
+            expected = ni_round(Decimal(pence) / 100 * rate) * 100
+            assert _ni_round_pence(pence, rate) == expected, (pence, rate)
+    # By hand: 24,207p (weekly £242.07) - 24,200p PT = 7p x 8% = 0.56p -> 0.0056 pounds -> £0.00;
+    # 8p x 8% = 0.64p -> £0.01 (HMRC's own examples, payroll_rules.md §4.5).
+    assert (_ni_round_pence(7, Decimal("0.08")), _ni_round_pence(8, Decimal("0.08"))) == (0, 1)

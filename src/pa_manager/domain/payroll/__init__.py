@@ -3,7 +3,9 @@
 Pure Python, standard library only. Amounts are `Money` (whole pence) at every public edge;
 `Decimal` appears only inside rate arithmetic, rounded at each step by the rule HMRC names.
 Rates are data, one module per tax year; see `years.rates_for`. Student loans, Employment
-Allowance and SSP are separate modules that take the same year's rates.
+Allowance and SSP are separate modules that take the same year's rates. Workplace pensions
+(`payroll.pension`) and statutory redundancy pay (`payroll.redundancy`) are imported from their
+own modules, not re-exported here, so `payroll-calc --batch` does not load them at start-up.
 """
 
 from pa_manager.domain.payroll.calculate import (

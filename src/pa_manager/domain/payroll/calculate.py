@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -52,6 +53,9 @@ class PayrollCase:
     gross: Money
     pay_to_date: Money
     tax_to_date: Money
+    # The employee's pension contribution under a net pay arrangement: taken off pay before tax
+    # but not before NI (payroll_rules.md §7.3; see pension.assess_pension). Not a --batch field.
+    pension_before_tax: Money = Money(0)
     code: TaxCode = field(init=False, repr=False, compare=False)
     rates: YearRates = field(init=False, repr=False, compare=False)
 
@@ -74,6 +78,11 @@ class PayrollCase:
                     f"{_MONEY_NAMES[name]} cannot be negative (it is {amount}). "
                     "Enter the amount paid, or 0.00."
                 )
+        if self.pension_before_tax.is_negative or self.pension_before_tax > self.gross:
+            raise DomainError(
+                f"A pension contribution taken before tax ({self.pension_before_tax}) must be "
+                f"between 0.00 and the gross pay ({self.gross})."
+            )
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "rates", rates)
 
@@ -127,7 +136,8 @@ def calculate(case: PayrollCase) -> PayrollResult:
         frequency=case.frequency,
         period=case.period,
         week1_month1=case.week1_month1,
-        gross=case.gross,
+        # This period's taxable pay.
+        gross=case.gross - case.pension_before_tax if case.pension_before_tax else case.gross,
         pay_to_date=case.pay_to_date,
         tax_to_date=case.tax_to_date,
     )
@@ -159,8 +169,8 @@ def parse_case(obj: object) -> PayrollCase:
             f"recognise. The fields are: {', '.join(CASE_FIELDS)}."
         )
     return PayrollCase(
-        tax_year=TaxYear.parse(_text(obj, "tax_year")),
-        frequency=PayFrequency.parse(_text(obj, "frequency")),
+        tax_year=_tax_year(_text(obj, "tax_year")),
+        frequency=_frequency(_text(obj, "frequency")),
         period=_whole_number(obj, "period"),
         tax_code=_text(obj, "tax_code"),
         week1_month1=_yes_no(obj, "week1_month1"),
@@ -169,6 +179,18 @@ def parse_case(obj: object) -> PayrollCase:
         pay_to_date=_money(obj, "pay_to_date"),
         tax_to_date=_money(obj, "tax_to_date"),
     )
+
+
+# A batch repeats the same few spellings of year and frequency; both types are immutable, so each
+# spelling is parsed once. Bad spellings raise every time (lru_cache does not keep exceptions).
+@lru_cache(maxsize=64)
+def _tax_year(text: str) -> TaxYear:
+    return TaxYear.parse(text)
+
+
+@lru_cache(maxsize=64)
+def _frequency(text: str) -> PayFrequency:
+    return PayFrequency.parse(text)
 
 
 def _text(obj: Mapping[Any, Any], key: str) -> str:

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.money import Money
-from pa_manager.domain.payroll.rates import EmployerRelief, NiCategoryRates, NiRates
+from pa_manager.domain.payroll.rates import EmployerRelief, NiCategoryRates, NiRates, NiThresholds
 from pa_manager.domain.payroll.rounding import (
     CONTEXT,
     ceil_pound,
     nearest_pound,
-    ni_round,
     to_money,
 )
 from pa_manager.domain.periods import PayFrequency
@@ -63,7 +63,14 @@ def period_threshold(annual: int, frequency: PayFrequency) -> Money:
 
 
 def period_thresholds(rates: NiRates, frequency: PayFrequency) -> PeriodThresholds:
-    t = rates.thresholds
+    """All seven thresholds for one pay period (worked out once per year and frequency)."""
+    return _period_thresholds(rates.thresholds, frequency)
+
+
+@lru_cache(maxsize=64)
+def _period_thresholds(t: NiThresholds, frequency: PayFrequency) -> PeriodThresholds:
+    # NiThresholds is frozen and holds only ints, so it is a safe cache key; the cache spares the
+    # batch command seven divisions and roundings per case.
     return PeriodThresholds(
         lel=period_threshold(t.lel, frequency),
         pt=period_threshold(t.pt, frequency),
@@ -95,36 +102,53 @@ def calculate_ni(*, rates: NiRates, frequency: PayFrequency, category: str, gros
     if not cat.liable:
         return NiResult(category, zero, zero, zero, zero, zero, th)
 
-    with localcontext(CONTEXT):
-        g = gross.to_decimal()
-        pt, uel = th.pt.to_decimal(), th.uel.to_decimal()
-        # The main band and the part above the UEL are rounded separately (HMRC's exact
-        # percentage method rounds each rate's product on its own).
-        main = max(min(g, uel) - pt, Decimal(0)) * cat.employee_main
-        upper = max(g - uel, Decimal(0)) * cat.employee_upper
-        employee = ni_round(main) + ni_round(upper)
+    # Whole pence throughout: every figure here is pence times a rate, which `_ni_round_pence`
+    # rounds exactly as `rounding.ni_round` does (tests/domain/payroll/test_ni.py checks they
+    # agree), without building Decimals for each of the 10,000 cases of a batch.
+    g = gross.pence
+    lel, pt, uel = th.lel.pence, th.pt.pence, th.uel.pence
+    # The main band and the part above the UEL are rounded separately (HMRC's exact percentage
+    # method rounds each rate's product on its own).
+    employee = _ni_round_pence(max(min(g, uel) - pt, 0), cat.employee_main) + _ni_round_pence(
+        max(g - uel, 0), cat.employee_upper
+    )
+    # The employer pays nothing up to the ST, or up to the UST/AUST/VUST for relieved categories,
+    # then one rate on all above: one product, rounded once.
+    start = th.st if cat.employer_relief is None else _relief_threshold(th, cat.employer_relief)
+    employer = _ni_round_pence(max(g - start.pence, 0), cat.employer)
 
-        # The employer pays nothing up to the ST, or up to the UST/AUST/VUST for relieved
-        # categories, then one rate on all above: one product, rounded once.
-        start = th.st if cat.employer_relief is None else _relief_threshold(th, cat.employer_relief)
-        employer = ni_round(max(g - start.to_decimal(), Decimal(0)) * cat.employer)
-
-    if gross < th.lel:
+    if g < lel:
         at_lel = lel_to_pt = pt_to_uel = zero
     else:
         at_lel = th.lel
-        lel_to_pt = max(min(gross, th.pt) - th.lel, zero)
-        pt_to_uel = max(min(gross, th.uel) - th.pt, zero)
+        lel_to_pt = Money(max(min(g, pt) - lel, 0))
+        pt_to_uel = Money(max(min(g, uel) - pt, 0))
 
     return NiResult(
         category=category,
-        employee=to_money(employee),
-        employer=to_money(employer),
+        employee=Money(employee),
+        employer=Money(employer),
         earnings_at_lel=at_lel,
         earnings_lel_to_pt=lel_to_pt,
         earnings_pt_to_uel=pt_to_uel,
         thresholds=th,
     )
+
+
+@lru_cache(maxsize=64)
+def _ratio(rate: Decimal) -> tuple[int, int]:
+    return rate.as_integer_ratio()
+
+
+def _ni_round_pence(pence: int, rate: Decimal) -> int:
+    """`ni_round(pounds x rate)` in whole pence, for pence >= 0, in exact integer arithmetic.
+
+    Cut to tenths of a penny (the third decimal place of pounds), then a remainder of 5 or less
+    is disregarded and 6 or more rounds up: the "halfpenny or less" rule of reg 12(1).
+    """
+    num, den = _ratio(rate)
+    tenths = pence * num * 10 // den
+    return tenths // 10 + (1 if tenths % 10 > 5 else 0)
 
 
 def _relief_threshold(th: PeriodThresholds, kind: EmployerRelief) -> Money:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import Enum
+from functools import lru_cache
 
 from pa_manager.domain.money import Money
 from pa_manager.domain.payroll.rates import IncomeTaxRates, TaxBands
@@ -61,6 +62,7 @@ class TaxResult:
     held_over: Money
 
 
+@lru_cache(maxsize=1024)  # pure, and a payroll sees the same few codes again and again
 def period_one_free_pay(code_number: int, periods_in_year: int) -> Decimal:
     """Free pay (or K-code additional pay) for one week or month, by spec §4.3.1.
 

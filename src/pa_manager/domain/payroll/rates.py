@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from pa_manager.domain.periods import TaxYear
+from pa_manager.domain.periods import PayFrequency, TaxYear
 
 
 class Jurisdiction(Enum):
@@ -78,11 +78,11 @@ class IncomeTaxRates:
     source: str
 
     def bands_for(self, jurisdiction: Jurisdiction) -> TaxBands:
-        return {
-            Jurisdiction.ENGLAND_NI: self.england_ni,
-            Jurisdiction.SCOTLAND: self.scotland,
-            Jurisdiction.WALES: self.wales,
-        }[jurisdiction]
+        if jurisdiction is Jurisdiction.SCOTLAND:
+            return self.scotland
+        if jurisdiction is Jurisdiction.WALES:
+            return self.wales
+        return self.england_ni
 
 
 class EmployerRelief(Enum):
@@ -169,6 +169,45 @@ class SspRates:
 
 
 @dataclass(frozen=True, slots=True)
+class EarningsBand:
+    """Automatic enrolment thresholds for one pay reference period, in whole pounds.
+
+    Earnings must be MORE than `trigger` for automatic enrolment and more than `lower` to be a
+    jobholder; qualifying earnings are the part above `lower` and not above `upper`.
+    """
+
+    lower: int  # lower level of qualifying earnings
+    trigger: int  # earnings trigger for automatic enrolment
+    upper: int  # upper level of qualifying earnings
+
+
+@dataclass(frozen=True, slots=True)
+class AutoEnrolmentRates:
+    """Workplace pension automatic enrolment figures for one tax year."""
+
+    # The Pensions Regulator publishes "rounded figures" for each pay reference period (the DWP
+    # order's own table), so they are data here rather than annual / 52 worked out afresh.
+    bands: Mapping[PayFrequency, EarningsBand]
+    minimum_total_rate: Decimal  # employer + employee (with tax relief) on qualifying earnings
+    minimum_employer_rate: Decimal
+    # Relief at source: the scheme claims basic-rate relief, so the employee pays this much less.
+    relief_at_source_rate: Decimal
+    eligible_age: int  # eligible jobholders are at least this old (and under State Pension age)
+    jobholder_age_from: int  # jobholders and entitled workers: at least this old...
+    jobholder_age_below: int  # ...and younger than this
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedundancyRates:
+    """Statutory redundancy pay limits for dismissals (relevant dates) in this tax year."""
+
+    weekly_pay_cap: Decimal  # the most a week's pay can count as, in pounds
+    max_years: int  # years of service counted, latest first
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class YearRates:
     """Everything the payroll calculation needs for one tax year."""
 
@@ -179,3 +218,5 @@ class YearRates:
     employment_allowance: int  # whole pounds a year, per employer
     employment_allowance_source: str
     ssp: SspRates
+    auto_enrolment: AutoEnrolmentRates
+    redundancy: RedundancyRates

@@ -17,19 +17,22 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from pa_manager.domain.payroll.rates import (
+    AutoEnrolmentRates,
     Band,
+    EarningsBand,
     EmployerRelief,
     IncomeTaxRates,
     LoanPlan,
     NiCategoryRates,
     NiRates,
     NiThresholds,
+    RedundancyRates,
     SspRates,
     StudentLoanRates,
     TaxBands,
     YearRates,
 )
-from pa_manager.domain.periods import TaxYear
+from pa_manager.domain.periods import PayFrequency, TaxYear
 
 _GOVUK = "GOV.UK Rates and thresholds for employers 2025 to 2026"
 _SPEC = "HMRC Specification for PAYE Tax Table Routines, Appendix A (2025-26 values)"
@@ -143,6 +146,36 @@ _SSP = SspRates(
     source="SSP 2025-26 as reported by wirehouse-es, payacademy and nuvo",
 )
 
+# Workplace pensions. Thresholds: The Pensions Regulator "Automatic enrolment earnings thresholds"
+# 2025-26 (the rounded figures for each pay reference period), per payroll_rules.md §7.1.
+_AUTO_ENROLMENT = AutoEnrolmentRates(
+    bands=MappingProxyType(
+        {
+            # lower / trigger / upper [TPR earnings thresholds 2025-26; annual 6,240 / 10,000 / 50,270]
+            PayFrequency.WEEKLY: EarningsBand(lower=120, trigger=192, upper=967),
+            PayFrequency.FORTNIGHTLY: EarningsBand(lower=240, trigger=384, upper=1_934),
+            PayFrequency.FOUR_WEEKLY: EarningsBand(lower=480, trigger=768, upper=3_867),
+            PayFrequency.MONTHLY: EarningsBand(lower=520, trigger=833, upper=4_189),
+        }
+    ),
+    minimum_total_rate=Decimal("0.08"),  # [Pensions Act 2008 s.20; People's Pension; thepayrollsite]
+    minimum_employer_rate=Decimal("0.03"),  # [same]
+    relief_at_source_rate=Decimal("0.20"),  # basic rate, whatever the member's tax [payroll_rules §7.3]
+    eligible_age=22,  # [Pensions Act 2008 s.3; TPR]
+    jobholder_age_from=16,  # [Pensions Act 2008 s.1]
+    jobholder_age_below=75,  # [same]
+    source="The Pensions Regulator, automatic enrolment earnings thresholds 2025-26",
+)
+
+# Statutory redundancy pay: GOV.UK's redundancy calculator rates (alphagov/smart-answers
+# config/smart_answers/rates/redundancy_pay.yml, commit 0df8b9a): £719 a week, most £21,570, for
+# dismissals from 6 April 2025 to 5 April 2026. Employment Rights Act 1996 s.162: 20 years at most.
+_REDUNDANCY = RedundancyRates(
+    weekly_pay_cap=Decimal("719"),
+    max_years=20,
+    source="GOV.UK redundancy pay calculator rates 2025-26 (alphagov/smart-answers); ERA 1996 s.162",
+)
+
 RATES = YearRates(
     tax_year=TaxYear(2025),
     income_tax=_INCOME_TAX,
@@ -152,4 +185,6 @@ RATES = YearRates(
     employment_allowance=10_500,
     employment_allowance_source="GOV.UK TIIN on the Employment Allowance increase; NICs Act 2025 s.3",
     ssp=_SSP,
+    auto_enrolment=_AUTO_ENROLMENT,
+    redundancy=_REDUNDANCY,
 )

@@ -17,19 +17,22 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from pa_manager.domain.payroll.rates import (
+    AutoEnrolmentRates,
     Band,
+    EarningsBand,
     EmployerRelief,
     IncomeTaxRates,
     LoanPlan,
     NiCategoryRates,
     NiRates,
     NiThresholds,
+    RedundancyRates,
     SspRates,
     StudentLoanRates,
     TaxBands,
     YearRates,
 )
-from pa_manager.domain.periods import TaxYear
+from pa_manager.domain.periods import PayFrequency, TaxYear
 
 _TEST_DATA = "HMRC Tax test data examples 2026-27 v1.1 (reproduced by these figures)"
 _SPEC = "HMRC Specification for PAYE Tax Table Routines v24.0, Appendix A"
@@ -145,6 +148,39 @@ _SSP = SspRates(
     source="business.gov.uk Statutory Sick Pay changes (Employment Rights Act 2025); MHR; FCSA; ICB",
 )
 
+# Workplace pensions: thresholds unchanged for 2026-27 (DWP "Review of the automatic enrolment
+# earnings trigger and qualifying earnings band for 2026/27", as reported by hlas.co.uk and
+# fourfifty.co.uk); the per-period figures are TPR's 2025-26 rounded figures (payroll_rules §7.1).
+_AUTO_ENROLMENT = AutoEnrolmentRates(
+    bands=MappingProxyType(
+        {
+            # lower / trigger / upper [annual 6,240 / 10,000 / 50,270, unchanged]
+            PayFrequency.WEEKLY: EarningsBand(lower=120, trigger=192, upper=967),
+            PayFrequency.FORTNIGHTLY: EarningsBand(lower=240, trigger=384, upper=1_934),
+            PayFrequency.FOUR_WEEKLY: EarningsBand(lower=480, trigger=768, upper=3_867),
+            PayFrequency.MONTHLY: EarningsBand(lower=520, trigger=833, upper=4_189),
+        }
+    ),
+    minimum_total_rate=Decimal("0.08"),  # [Pensions Act 2008 s.20; People's Pension; thepayrollsite]
+    minimum_employer_rate=Decimal("0.03"),  # [same]
+    relief_at_source_rate=Decimal("0.20"),  # basic rate, whatever the member's tax [payroll_rules §7.3]
+    eligible_age=22,  # [Pensions Act 2008 s.3; TPR]
+    jobholder_age_from=16,  # [Pensions Act 2008 s.1]
+    jobholder_age_below=75,  # [same]
+    source=(
+        "DWP review of AE thresholds 2026/27 (unchanged; hlas.co.uk, fourfifty.co.uk); TPR 2025-26 figures"
+    ),
+)
+
+# Statutory redundancy pay: GOV.UK's redundancy calculator rates (alphagov/smart-answers
+# config/smart_answers/rates/redundancy_pay.yml, commit 0df8b9a): £751 a week, most £22,530, for
+# dismissals from 6 April 2026 (also fairworkhub.uk quoting GOV.UK). Not in payroll_rules.md.
+_REDUNDANCY = RedundancyRates(
+    weekly_pay_cap=Decimal("751"),
+    max_years=20,
+    source="GOV.UK redundancy pay calculator rates 2026-27 (alphagov/smart-answers); ERA 1996 s.162",
+)
+
 RATES = YearRates(
     tax_year=TaxYear(2026),
     income_tax=_INCOME_TAX,
@@ -154,4 +190,6 @@ RATES = YearRates(
     employment_allowance_source="Employment Allowance 2026-27 as reported by mfw.co.uk, "
     "delphiniaccounting and kingstonandco (unchanged from 2025-26)",
     ssp=_SSP,
+    auto_enrolment=_AUTO_ENROLMENT,
+    redundancy=_REDUNDANCY,
 )

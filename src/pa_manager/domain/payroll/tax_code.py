@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.payroll.rates import Jurisdiction, TaxBands
@@ -83,6 +84,13 @@ def parse_tax_code(text: str) -> TaxCode:
     """
     if not isinstance(text, str):
         raise DomainError(f"The tax code must be text such as 1257L. {_EXAMPLES}.")
+    return _parse(text)
+
+
+# A payroll sees the same few codes over and over (10,000 batch cases use a dozen); TaxCode is
+# frozen, so handing out the same instance is safe. Errors are raised afresh, never cached.
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> TaxCode:
     cleaned = re.sub(r"\s+", " ", text.strip().upper())
     if not cleaned:
         raise DomainError(f"The tax code is empty. Copy it from the P45 or PAYE coding notice. {_EXAMPLES}.")
