@@ -32,6 +32,7 @@ from pa_manager.domain.holder import (
     ReturnFrequency,
 )
 from pa_manager.domain.money import Money, MoneyError
+from pa_manager.pay_commands import cmd_run_payroll, run_payroll_args
 from pa_manager.payroll_commands import cmd_payroll_calc, payroll_calc_args
 from pa_manager.services import book as books
 from pa_manager.services import maintenance, statements
@@ -306,4 +307,5 @@ _COMMANDS: dict[
     "payroll-calc": (cmd_payroll_calc, payroll_calc_args),
     "import-statement": (cmd_import_statement, _import_args),
     "timesheets": (cmd_timesheets, timesheets_args),
+    "run-payroll": (cmd_run_payroll, run_payroll_args),
 }

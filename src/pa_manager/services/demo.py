@@ -31,6 +31,7 @@ from pa_manager.domain.money_rules.pots import Commitment, CommitmentKind
 from pa_manager.services import book as books
 from pa_manager.services import contingency
 from pa_manager.services.demo_money import DemoLedger, add_pots_and_commitments
+from pa_manager.services.demo_pay import add_demo_pay
 from pa_manager.services.demo_people import add_demo_people
 from pa_manager.services.errors import BookError
 from pa_manager.services.ledger import NewTransaction
@@ -159,6 +160,7 @@ def _build(
         pa_ids = _add_pas(book, rng, pas, start)
         _add_money(book, rng, start, end, weekly_dp, list(zip(pa_ids, hours, strict=True)))
         add_demo_people(book, rng, start, end, pa_ids, hours)
+        add_demo_pay(book, end)
     except BaseException:
         book.close()
         raise

@@ -156,7 +156,7 @@ def _minutes_by_type(shifts: Sequence[Shift]) -> dict[ShiftType, int]:
     return out
 
 
-def _totals(
+def price_shifts(
     s: Session,
     row: PARow,
     pa: PA,
@@ -220,7 +220,7 @@ def view_of(s: Session, row: PARow, pa: PA, ts: TimesheetRow | None, first: date
             .order_by(ShiftRow.day, ShiftRow.start_minute)
         )
         shifts = [shift_from_row(r) for r in rows]
-    totals = _totals(s, row, pa, nation, shifts, first, last)
+    totals = price_shifts(s, row, pa, nation, shifts, first, last)
     return Timesheet(
         id=None if ts is None else ts.id,
         pa_id=row.id,
@@ -381,7 +381,7 @@ def totals_between(book: Book, pa_id: int, first: date, last: date) -> Totals:
     with book.read() as s:
         row, pa = pa_in(s, pa_id)
         found = load_shifts(s, pa_id, first, last)
-        return _totals(
+        return price_shifts(
             s, row, pa, holder_nation(s), [sh for _t, sh in found], first, last, [t for t, _sh in found]
         )
 

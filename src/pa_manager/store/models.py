@@ -123,6 +123,13 @@ class PARow(Base):
     holiday_year_starts: Mapped[date | None] = mapped_column(Date)  # any first day of a leave year
     apprenticeship_started: Mapped[date | None] = mapped_column(Date)
     contract_given_on: Mapped[date | None] = mapped_column(Date)
+    # Added by migration 0005 (pay): payroll details that only the Pay page sets. `payroll_bureau`
+    # true means a bureau works out this PA's pay and the holder types in its payslips.
+    payroll_bureau: Mapped[bool | None] = mapped_column(Boolean)
+    tax_week1_month1: Mapped[bool | None] = mapped_column(Boolean)
+    ni_category: Mapped[str | None] = mapped_column(String(1))  # None: worked out from age
+    student_loan_plan: Mapped[str | None] = mapped_column(String(16))
+    postgraduate_loan: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class TransactionRow(Base):
@@ -308,6 +315,91 @@ class RotaTemplateRow(Base):
     pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
     name: Mapped[str] = mapped_column(String(100))
     pattern: Mapped[str] = mapped_column(Text)
+
+
+class PayRunRow(Base):
+    """One pay period's payroll for the PAs paid at one frequency: a draft until finalised (locked)."""
+
+    __tablename__ = "pay_run"
+    __table_args__ = (
+        Index("ix_pay_run_period", "tax_year", "frequency", "period", unique=True),
+        Index("ix_pay_run_pay_date", "pay_date"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tax_year: Mapped[str] = mapped_column(String(8))  # "2026-27"
+    frequency: Mapped[str] = mapped_column(String(16))  # PayFrequency value
+    period: Mapped[int] = mapped_column(Integer)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    pay_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))  # draft | finalised
+    finalised_at: Mapped[str | None] = mapped_column(String(40))  # UTC ISO 8601
+    notes: Mapped[str] = mapped_column(Text)  # JSON list of the run's plain-English warnings
+
+
+class PayslipRow(Base):
+    """One PA's pay for one pay run: calculated here, or typed in from a payroll bureau's payslip.
+
+    Money is whole pence. `pay_lines` is JSON: [{"kind", "minutes", "nights", "rate", "amount"}].
+    The ytd_* figures include this payslip (year to date in this tax year, with this employer).
+    """
+
+    __tablename__ = "payslip"
+    __table_args__ = (
+        Index("ix_payslip_run_pa", "pay_run_id", "pa_id", unique=True),
+        Index("ix_payslip_pa", "pa_id", "tax_year"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pay_run_id: Mapped[int] = mapped_column(ForeignKey("pay_run.id"))
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pa.id"))
+    tax_year: Mapped[str] = mapped_column(String(8))
+    pay_date: Mapped[date] = mapped_column(Date)
+    final: Mapped[bool] = mapped_column(Boolean)  # true once its pay run is finalised
+    source: Mapped[str] = mapped_column(String(16))  # calculated | bureau
+    pay_lines: Mapped[str] = mapped_column(Text)
+    worked_minutes: Mapped[int] = mapped_column(Integer)
+    gross_pence: Mapped[int] = mapped_column(BigInteger)
+    holiday_pay_pence: Mapped[int] = mapped_column(BigInteger)
+    ssp_pence: Mapped[int] = mapped_column(BigInteger)
+    taxable_pay_pence: Mapped[int] = mapped_column(BigInteger)
+    tax_pence: Mapped[int] = mapped_column(BigInteger)  # negative for a refund
+    employee_ni_pence: Mapped[int] = mapped_column(BigInteger)
+    employer_ni_pence: Mapped[int] = mapped_column(BigInteger)
+    ni_category: Mapped[str] = mapped_column(String(1))
+    earnings_at_lel_pence: Mapped[int] = mapped_column(BigInteger)
+    earnings_lel_to_pt_pence: Mapped[int] = mapped_column(BigInteger)
+    earnings_pt_to_uel_pence: Mapped[int] = mapped_column(BigInteger)
+    employment_allowance_pence: Mapped[int] = mapped_column(BigInteger)
+    pension_employee_pence: Mapped[int] = mapped_column(BigInteger)
+    pension_employer_pence: Mapped[int] = mapped_column(BigInteger)
+    pension_qualifying_pence: Mapped[int] = mapped_column(BigInteger)
+    pension_category: Mapped[str] = mapped_column(String(32))
+    student_loan_pence: Mapped[int] = mapped_column(BigInteger)
+    postgraduate_loan_pence: Mapped[int] = mapped_column(BigInteger)
+    net_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_gross_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_taxable_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_tax_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_employee_ni_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_employer_ni_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_pension_employee_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_pension_employer_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_student_loan_pence: Mapped[int] = mapped_column(BigInteger)
+    ytd_postgraduate_loan_pence: Mapped[int] = mapped_column(BigInteger)
+    tax_code: Mapped[str] = mapped_column(String(32))
+    tax_basis: Mapped[str] = mapped_column(String(16))  # cumulative | week1_month1
+    warnings: Mapped[str] = mapped_column(Text)  # JSON list of plain-English sentences
+
+
+class PayrollYearRow(Base):
+    """Employer choices for one tax year: the Employment Allowance claim and how HMRC is paid."""
+
+    __tablename__ = "payroll_year"
+    __table_args__ = (Index("ix_payroll_year_tax_year", "tax_year", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tax_year: Mapped[str] = mapped_column(String(8))
+    employment_allowance_claimed: Mapped[bool] = mapped_column(Boolean)
+    hmrc_schedule: Mapped[str | None] = mapped_column(String(16))  # monthly | quarterly; None: not fixed
 
 
 class AuditEntry(AuditBase):

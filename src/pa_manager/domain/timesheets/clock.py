@@ -16,10 +16,12 @@ unless the `tzdata` package is installed.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 _EPOCH = datetime(2000, 1, 1)
 
 
+@lru_cache(maxsize=256)  # asked for every shift priced; there are only a few years in play
 def _last_sunday(year: int, month: int) -> date:
     first_of_next = date(year + month // 12, month % 12 + 1, 1)
     last = first_of_next - timedelta(days=1)
