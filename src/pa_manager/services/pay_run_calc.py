@@ -102,13 +102,20 @@ def check_period(tax_year: TaxYear, frequency: PayFrequency, period: int) -> tup
 
 
 def calculate_pay_run(
-    book: Book, tax_year: TaxYear, frequency: PayFrequency, period: int, *, pay_date: date | None = None
+    book: Book,
+    tax_year: TaxYear,
+    frequency: PayFrequency,
+    period: int,
+    *,
+    pay_date: date | None = None,
+    afresh: bool = False,
 ) -> PayRunPreview:
-    """The pay run for one period as it would be now. A finalised run comes back as it was saved."""
+    """The pay run for one period as it would be now. A finalised run comes back as it was saved,
+    unless `afresh` asks for it to be worked out again from the book (to compare, or to time)."""
     first, last = check_period(tax_year, frequency, period)
     with book.read() as s:
         run = find_run(s, tax_year, frequency, period)
-        if run is not None and run.status == FINALISED:
+        if run is not None and run.status == FINALISED and not afresh:
             return preview_of(s, run)
         day = pay_date or (run.pay_date if run is not None else last)
         if not first <= day <= last:
