@@ -5,6 +5,8 @@ the book refuses comes back as numbered problems, shown under the grid and marke
 concern ("⚠ Problem 2" in the Note column), and nothing is saved. An approved timesheet is locked:
 the grid is read-only and "Unlock…" asks for a reason, which is kept in the audit trail.
 Questions (reasons, rota names, where to save) go through replaceable callables so tests can answer.
+Copying, rotas, signing, approval, unlocking and printing are done by `TimesheetActions`
+(timesheet_actions.py); loading, showing and saving are here.
 """
 
 from __future__ import annotations
@@ -27,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.people import long_date
-from pa_manager.domain.timesheets import Shift
-from pa_manager.services import rota, timesheet_print, timesheet_signing, timesheets
+from pa_manager.services import timesheets
 from pa_manager.services.book import Book
-from pa_manager.services.shift_store import week_start
 from pa_manager.services.timesheets import Timesheet, TimesheetError
 from pa_manager.ui.pages.money.flow_layout import FlowLayout
 from pa_manager.ui.pages.people.shift_model import ShiftTableModel
 from pa_manager.ui.pages.people.sign_dialog import SignDialog
+from pa_manager.ui.pages.people.timesheet_actions import TimesheetActions
 from pa_manager.ui.pages.people.timesheet_grid import ShiftGrid
 from pa_manager.ui.pages.people.totals_view import TotalsView
 from pa_manager.ui.tasks import TaskRunner
@@ -89,6 +90,7 @@ class TimesheetDialog(QDialog):
         )
         self.ask_pdf_path: Callable[[str], Path | None] = lambda name: _ask_pdf_path(self, name)
         self.confirm: Callable[[str], bool] = lambda q: _confirm(self, q)
+        self.actions = TimesheetActions(self, tasks, book, pa_id)
         self.setWindowTitle("Timesheet")
 
         self.heading = ScaledLabel("Timesheet", scale=1.4, bold=True)
@@ -165,21 +167,21 @@ class TimesheetDialog(QDialog):
 
         self.previous_button.clicked.connect(lambda: self._go(-1))
         self.next_button.clicked.connect(lambda: self._go(1))
-        self.copy_button.clicked.connect(self._on_copy)
-        self.rota_button.clicked.connect(self._on_use_rota)
-        self.save_rota_button.clicked.connect(self._on_save_rota)
+        self.copy_button.clicked.connect(self.actions.copy_last_week)
+        self.rota_button.clicked.connect(self.actions.use_rota)
+        self.save_rota_button.clicked.connect(self.actions.save_rota)
         self.add_button.clicked.connect(self.grid.add_row)
         self.remove_button.clicked.connect(self.grid.remove_current_row)
         self.save_button.clicked.connect(self.save)
-        self.sign_pa_button.clicked.connect(lambda: self._on_sign(by_pa=True))
-        self.sign_employer_button.clicked.connect(lambda: self._on_sign(by_pa=False))
-        self.approve_button.clicked.connect(self._on_approve)
-        self.unlock_button.clicked.connect(self._on_unlock)
-        self.print_button.clicked.connect(lambda: self._on_print(blank=False))
-        self.print_blank_button.clicked.connect(lambda: self._on_print(blank=True))
+        self.sign_pa_button.clicked.connect(lambda: self.actions.sign(by_pa=True))
+        self.sign_employer_button.clicked.connect(lambda: self.actions.sign(by_pa=False))
+        self.approve_button.clicked.connect(self.actions.approve)
+        self.unlock_button.clicked.connect(self.actions.unlock)
+        self.print_button.clicked.connect(lambda: self.actions.print_pdf(blank=False))
+        self.print_blank_button.clicked.connect(lambda: self.actions.print_pdf(blank=True))
         self.close_button.clicked.connect(self.close)
-        self.model.dataChanged.connect(self._on_edited)
-        self.grid.rows_changed.connect(self._on_edited)
+        self.model.dataChanged.connect(self.mark_edited)
+        self.grid.rows_changed.connect(self.mark_edited)
         fit_to_text(self, 120, 46)
         self.load(day)
 
@@ -201,17 +203,18 @@ class TimesheetDialog(QDialog):
             names = timesheets.bank_holiday_names(book, sheet.period_start, sheet.period_end)
             return sheet, names, book.holder_name
 
-        self._tasks.run(work, self._on_loaded, self._on_failed, owner=self)
+        self._tasks.run(work, self._on_loaded, self.show_failure, owner=self)
 
     def _on_loaded(self, result: tuple[Timesheet, dict[date, str], str]) -> None:
         sheet, names, self.holder_name = result
         self.model.set_period(sheet.period_start, sheet.period_end, names)
-        self._show(sheet)
+        self.show_sheet(sheet)
         self.problems.clear_message()
         self.notice.hide()
         self.loaded.emit()
 
-    def _show(self, sheet: Timesheet) -> None:
+    def show_sheet(self, sheet: Timesheet) -> None:
+        """Show `sheet` as the book has it: rows, totals, signatures and whether it is locked."""
         self.sheet = sheet
         self.model.read_only = sheet.locked
         self.model.set_shifts(sheet.shifts)
@@ -257,21 +260,24 @@ class TimesheetDialog(QDialog):
             parts.append(f"Approved by {sheet.approved_by}.")
         return " ".join(parts)
 
-    def _on_failed(self, message: str) -> None:
+    def show_failure(self, message: str) -> None:
+        """Show what the worker could not do, under the grid."""
         self.problems.show_message(message)
         self.loaded.emit()
 
-    def _on_edited(self, *_args: Any) -> None:
+    def mark_edited(self, *_args: Any) -> None:
+        """After an edit not yet saved, say the totals are for the saved timesheet."""
         if self.sheet is not None and not self.sheet.locked and self.model.dirty:
             self.totals.set_totals(
                 None, "These totals are for the saved timesheet: press Save to see them again."
             )
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """Show what just happened ("Saved.", "Added 3 shifts…") under the problems."""
         self.notice.setText(text)
         self.notice.show()
 
-    # -- navigation, copying and rotas -----------------------------------------------------
+    # -- navigation ------------------------------------------------------------------------
     def _leave_ok(self) -> bool:
         return not self.model.dirty or self.confirm(
             "The changes to this timesheet are not saved. Leave it without saving them?"
@@ -287,74 +293,6 @@ class TimesheetDialog(QDialog):
         )
         self.load(target)
 
-    def _mondays(self) -> list[date]:
-        assert self.sheet is not None
-        first = week_start(self.sheet.period_start)
-        return [first + timedelta(days=7 * n) for n in range((self.sheet.period_end - first).days // 7 + 1)]
-
-    def _on_copy(self) -> None:
-        if self.sheet is None:
-            return
-        book, pa_id, mondays = self._book, self._pa_id, self._mondays()
-
-        def work() -> list[Shift]:
-            return [sh for monday in mondays for sh in timesheets.copy_previous_week(book, pa_id, monday)]
-
-        self._tasks.run(work, self._on_shifts_to_add, self._on_failed, owner=self)
-
-    def _on_shifts_to_add(self, shifts: list[Shift]) -> None:
-        added = self.model.add_shifts(shifts)
-        if added:
-            self._say(
-                f"Added {added} shift{'' if added == 1 else 's'} on days that had none. Check them, "
-                "then press Save: nothing is saved until you do."
-            )
-        else:
-            self._say("Nothing was added: there were no shifts to copy for days that are empty here.")
-        self._on_edited()
-        self.loaded.emit()
-
-    def _on_use_rota(self) -> None:
-        book, pa_id = self._book, self._pa_id
-        self._tasks.run(lambda: rota.list_rotas(book, pa_id), self._on_rotas, self._on_failed, owner=self)
-
-    def _on_rotas(self, rotas: list[rota.RotaTemplate]) -> None:
-        if not rotas:
-            self._say("No rotas are saved for this PA yet. Fill in a usual week, then choose Save as rota….")
-            return
-        chosen = self.ask_choice(
-            "Use a rota", "Which rota should fill the empty days?", [r.name for r in rotas]
-        )
-        if chosen is None:
-            return
-        book, rota_id, mondays = self._book, rotas[chosen].id, self._mondays()
-
-        def work() -> list[Shift]:
-            return [sh for monday in mondays for sh in rota.apply_rota(book, rota_id, monday)]
-
-        self._tasks.run(work, self._on_shifts_to_add, self._on_failed, owner=self)
-
-    def _on_save_rota(self) -> None:
-        if self.sheet is None:
-            return
-        shifts, problems = self.model.shifts()
-        if problems:
-            self._show_problems(
-                [m for _row, m in problems], {row: n for n, (row, _m) in enumerate(problems, 1)}
-            )
-            return
-        name = self.ask_text("Save as rota", "Name for this usual week, for example “Usual week”:")
-        if name is None:
-            return
-        pattern = rota.rota_from_week(shifts, week_start(self.sheet.period_start))
-        book, pa_id = self._book, self._pa_id
-        self._tasks.run(
-            lambda: rota.save_rota(book, pa_id, name, pattern),
-            lambda _id: self._say(f"Saved the rota “{' '.join(name.split())}”."),
-            self._on_failed,
-            owner=self,
-        )
-
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
         """Check the rows and save them all, or show every problem and save nothing."""
@@ -364,7 +302,7 @@ class TimesheetDialog(QDialog):
         self.model.sort_rows()
         shifts, problems = self.model.shifts()
         if problems:
-            self._show_problems(
+            self.show_problems(
                 [m for _row, m in problems], {row: n for n, (row, _m) in enumerate(problems, 1)}
             )
             self.loaded.emit()
@@ -377,7 +315,7 @@ class TimesheetDialog(QDialog):
             except TimesheetError as err:
                 return err
 
-        self._tasks.run(work, self._on_saved, self._on_failed, owner=self)
+        self._tasks.run(work, self._on_saved, self.show_failure, owner=self)
 
     def _on_saved(self, result: Timesheet | TimesheetError) -> None:
         if isinstance(result, TimesheetError):
@@ -387,15 +325,16 @@ class TimesheetDialog(QDialog):
                 messages.append(problem.message)
                 for row in problem.shift_indexes:
                     marks.setdefault(row, number)
-            self._show_problems(messages or [str(result)], marks)
+            self.show_problems(messages or [str(result)], marks)
         else:
-            self._show(result)
+            self.show_sheet(result)
             self.problems.clear_message()
-            self._say("Saved.")
+            self.say("Saved.")
             self.changed.emit()
         self.loaded.emit()
 
-    def _show_problems(self, messages: list[str], marks: dict[int, int]) -> None:
+    def show_problems(self, messages: list[str], marks: dict[int, int]) -> None:
+        """List numbered problems and mark rows; `marks` maps a row to its problem's number."""
         self.model.mark_problems(marks)
         listed = "\n".join(f"{n}. {m}" for n, m in enumerate(messages, 1))
         self.problems.show_message(
@@ -405,91 +344,6 @@ class TimesheetDialog(QDialog):
         if first is not None:
             self.grid.setCurrentIndex(self.model.index(first, 1))
         self.scroll.ensureWidgetVisible(self.problems)
-
-    # -- signing, approval, unlock and printing --------------------------------------------
-    def _saved_id(self) -> int | None:
-        if self.sheet is None or self.sheet.id is None or self.model.dirty:
-            self.problems.show_message(
-                "Save the timesheet first: only saved hours can be signed or approved."
-            )
-            return None
-        return self.sheet.id
-
-    def _on_sign(self, *, by_pa: bool) -> None:
-        sheet_id = self._saved_id()
-        if sheet_id is None or self.sheet is None:
-            return
-        who = self.sheet.pa_name if by_pa else "the employer"
-        name = self.sheet.pa_name if by_pa else self.holder_name
-        dialog = SignDialog(
-            "the PA" if by_pa else "the employer",
-            name,
-            f"Signing says the hours on this timesheet are right. {who[0].upper()}{who[1:]} signs, "
-            "or the employer or the person acting for them.",
-            self,
-        )
-        self.sign_dialog = dialog
-        book = self._book
-        sign = timesheet_signing.sign_by_pa if by_pa else timesheet_signing.sign_by_employer
-
-        def on_accepted() -> None:
-            signature = dialog.signature()
-            if signature is not None:
-                self._run_change(lambda: sign(book, sheet_id, signature), "Signed.")
-
-        dialog.accepted.connect(on_accepted)
-        dialog.open()
-
-    def _run_change(self, fn: Callable[[], Timesheet], done: str) -> None:
-        def on_done(sheet: Timesheet) -> None:
-            self._show(sheet)
-            self.problems.clear_message()
-            self._say(done)
-            self.changed.emit()
-            self.loaded.emit()
-
-        self._tasks.run(fn, on_done, self._on_failed, owner=self)
-
-    def _on_approve(self) -> None:
-        sheet_id = self._saved_id()
-        if sheet_id is not None:
-            book = self._book
-            self._run_change(lambda: timesheet_signing.approve(book, sheet_id), "Approved and locked.")
-
-    def _on_unlock(self) -> None:
-        if self.sheet is None or self.sheet.id is None:
-            return
-        reason = self.ask_text(
-            "Unlock the timesheet",
-            "Why does this timesheet need changing? The reason is kept in the audit trail:",
-        )
-        if reason is None:
-            return
-        book, sheet_id = self._book, self.sheet.id
-        self._run_change(
-            lambda: timesheet_signing.unlock(book, sheet_id, reason), "Unlocked; the reason was recorded."
-        )
-
-    def _on_print(self, *, blank: bool) -> None:
-        if self.sheet is None:
-            return
-        kind = "blank " if blank else ""
-        suggested = f"Timesheet {kind}{self.sheet.pa_name} {self.sheet.period_start.isoformat()}.pdf"
-        path = self.ask_pdf_path(suggested)
-        if path is None:
-            return
-        book, pa_id, day = self._book, self._pa_id, self.sheet.period_start
-        note = (
-            " It shows the saved timesheet, not the changes not yet saved."
-            if self.model.dirty and not blank
-            else ""
-        )
-        self._tasks.run(
-            lambda: timesheet_print.write_timesheet_pdf(book, pa_id, day, path, blank=blank),
-            lambda out: self._say(f"Saved the {kind}timesheet to {out}.{note}"),
-            self._on_failed,
-            owner=self,
-        )
 
     def reject(self) -> None:
         """Close, after asking if there are changes not saved."""

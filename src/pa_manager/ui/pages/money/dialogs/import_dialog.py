@@ -9,12 +9,10 @@ account once the import has succeeded, so next month's statement needs no questi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,37 +26,43 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.categories import Category
-from pa_manager.importers import CsvTable
 from pa_manager.services import register, statements
 from pa_manager.services.book import Book
-from pa_manager.services.errors import BookError
 from pa_manager.services.statements import ImportPreview, ImportResult, Mapping
-from pa_manager.ui.pages.money.dialogs.category_delegate import CategoryDelegate, category_combo
+from pa_manager.ui.pages.money.dialogs.category_delegate import category_combo
 from pa_manager.ui.pages.money.dialogs.column_mapping_dialog import ColumnMappingDialog
-from pa_manager.ui.pages.money.dialogs.simple_table import SimpleTable, money_item, text_item
+from pa_manager.ui.pages.money.dialogs.import_loading import LoadedStatement, load_statement
+from pa_manager.ui.pages.money.dialogs.preview_table import (
+    AMOUNT,
+    CATEGORY,
+    DATE,
+    DESCRIPTION,
+    DUPLICATE,
+    NEW,
+    STATUS,
+    PreviewTable,
+    closing_text,
+    counts_text,
+    plural,
+    rejected_text,
+)
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel, fit_to_text
-from pa_manager.ui.widgets.date_edit import format_date
 from pa_manager.ui.widgets.field_message import add_field, make_form
 from pa_manager.ui.widgets.scrolling import scrolling
 
-NEW, DUPLICATE = "New", "Already in the book"
-DATE, DESCRIPTION, AMOUNT, CATEGORY, STATUS = range(5)
-_SHOWN_REJECTS = 8
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    """What the worker found out about the file (made on the worker, read on the GUI thread)."""
-
-    preview: ImportPreview | None
-    table: CsvTable | None
-    error: str
-    remembered: Mapping | None
+# The preview table's columns and status words are also importable from here.
+__all__ = [
+    "AMOUNT",
+    "CATEGORY",
+    "DATE",
+    "DESCRIPTION",
+    "DUPLICATE",
+    "NEW",
+    "STATUS",
+    "ImportDialog",
+    "plural",
+]
 
 
 class ImportDialog(QDialog):
@@ -84,7 +88,7 @@ class ImportDialog(QDialog):
         self._accounts: list[register.AccountInfo] = []
         self._path: Path | None = None
         self._mapping: Mapping | None = None  # chosen in the mapping dialog for this file
-        self._loaded: _Loaded | None = None
+        self._loaded: LoadedStatement | None = None
         self._asked_for_columns = False
         self._request = 0
         self.mapping_dialog: ColumnMappingDialog | None = None
@@ -121,20 +125,7 @@ class ImportDialog(QDialog):
         self.counts = QLabel("")
         self.counts.setWordWrap(True)
         self.counts.setAccessibleName("What the statement holds")
-        self.table = SimpleTable(
-            [("Date", 13), ("Description", 30), ("Amount", 12), ("Category", 24), ("Status", 18)],
-            "Statement lines",
-        )
-        self.table.setAccessibleDescription(
-            "One row per statement line. To change a new line's category, select it and use "
-            "the category list under the table, or press F2."
-        )
-        self.table.set_visible_lines(5)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setItemDelegateForColumn(CATEGORY, CategoryDelegate(self.table))
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.table = PreviewTable()
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.category = category_combo()
         category_form = make_form()
@@ -229,14 +220,14 @@ class ImportDialog(QDialog):
         book, path, account, mapping = self._book, self._path, self._account_name(), self._mapping
         self._set_busy("Reading the statement…")
 
-        def work() -> _Loaded:
-            return _load(book, path, account, mapping)
+        def work() -> LoadedStatement:
+            return load_statement(book, path, account, mapping)
 
         self._tasks.run(
             work, lambda loaded: self._on_loaded(request, loaded), self._on_load_failed, owner=self
         )
 
-    def _on_loaded(self, request: int, loaded: _Loaded) -> None:
+    def _on_loaded(self, request: int, loaded: LoadedStatement) -> None:
         if request != self._request:
             return  # a newer file or account was chosen meanwhile
         self._loaded = loaded
@@ -271,71 +262,37 @@ class ImportDialog(QDialog):
             self.add_button.setText("Add lines")
             self.add_button.setEnabled(False)
             return
-        self.table.setRowCount(len(preview.lines))
-        editable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-        for row, line in enumerate(preview.lines):
-            self.table.setItem(row, DATE, text_item(format_date(line.line.day)))
-            self.table.setItem(row, DESCRIPTION, text_item(line.line.description, tooltip=True))
-            self.table.setItem(row, AMOUNT, money_item(line.line.amount))
-            category = text_item(line.category.label if not line.duplicate else "—")
-            category.setData(Qt.ItemDataRole.UserRole, line.category)
-            if not line.duplicate:
-                category.setFlags(editable)
-            self.table.setItem(row, CATEGORY, category)
-            self.table.setItem(row, STATUS, text_item(DUPLICATE if line.duplicate else NEW))
-        new, dupes, rejected = len(preview.new), len(preview.duplicates), len(preview.rejected)
-        parts = [f"{new} new", f"{dupes} already in the book"]
-        if rejected:
-            parts.append(plural(rejected, "line could not be read", "lines could not be read"))
-        self.counts.setText(", ".join(parts) + f" (account: {preview.account_name}).")
-        if rejected:
-            shown = preview.rejected[:_SHOWN_REJECTS]
-            more = rejected - len(shown)
-            text = "Not imported, because they could not be read:\n" + "\n".join(f"• {p}" for p in shown)
-            if more:
-                text += f"\n• …and {plural(more, 'more line', 'more lines')}."
-            self.rejected_lines.setText(text)
+        self.table.show_lines(preview)
+        new = len(preview.new)
+        self.counts.setText(counts_text(preview))
+        if rejected := rejected_text(preview):
+            self.rejected_lines.setText(rejected)
             self.rejected_lines.show()
-        closing = preview.statement.closing_balance
-        self.closing.setText(
-            f"The statement says the balance at the end is {closing.format()}."
-            if closing is not None
-            else "The statement does not say what the balance at the end is."
-        )
+        self.closing.setText(closing_text(preview))
         self.closing.show()
         self.add_button.setText(f"Add {plural(new, 'line', 'lines')}" if new else "Nothing new to add")
         self.add_button.setEnabled(bool(new))
 
     # -- categories ---------------------------------------------------------------------------
-    def _selected_new_rows(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [r for r in rows if self.table.item(r, STATUS).text() == NEW]
-
     def _on_selection_changed(self) -> None:
-        rows = self._selected_new_rows()
+        rows = self.table.selected_new_rows()
         self.category.setEnabled(bool(rows))
         if rows:
-            found = self.category.findData(self.table.item(rows[0], CATEGORY).data(Qt.ItemDataRole.UserRole))
+            found = self.category.findData(self.table.category_of(rows[0]))
             self.category.setCurrentIndex(max(found, 0))
 
     def _on_category_chosen(self) -> None:
         category = self.category.currentData()
-        for row in self._selected_new_rows():
+        for row in self.table.selected_new_rows():
             self.set_category(row, category)
 
     def set_category(self, row: int, category: Category) -> None:
         """Change the category a new line will be added with."""
-        item = self.table.item(row, CATEGORY)
-        item.setData(Qt.ItemDataRole.UserRole, category)
-        item.setText(category.label)
+        self.table.set_category(row, category)
 
     def chosen_categories(self) -> dict[int, Category]:
         """The category of every new line, keyed by its index in the preview."""
-        out: dict[int, Category] = {}
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, STATUS).text() == NEW:
-                out[row] = self.table.item(row, CATEGORY).data(Qt.ItemDataRole.UserRole)
-        return out
+        return self.table.chosen_categories()
 
     # -- columns ------------------------------------------------------------------------------
     def open_mapping(self) -> None:
@@ -386,28 +343,3 @@ class ImportDialog(QDialog):
         self.file_message.show_message(message)
         self.counts.setText("Nothing was added.")
         self.add_button.setEnabled(True)
-
-
-def _load(book: Book, path: Path, account: str | None, mapping: Mapping | None) -> _Loaded:
-    """Worker: preview the file; if it cannot be read, say why and fetch its first rows."""
-    remembered = statements.remembered_mapping(book, account)
-    chosen = mapping or Mapping()
-    try:
-        preview = statements.preview_file(
-            book,
-            path,
-            account=account,
-            preset=chosen.preset,
-            columns=chosen.columns,
-            date_format=chosen.date_format,
-        )
-    except BookError as err:
-        error = str(err)
-        preview = None
-    else:
-        error = ""
-    try:
-        table = statements.read_table(path)
-    except BookError:
-        table = None
-    return _Loaded(preview, table, error, remembered)
