@@ -27,9 +27,6 @@ from pa_manager.reports.pay_documents.model import (
     RtiEntryDoc,
     YearEndDoc,
 )
-from pa_manager.reports.pay_documents.payslip_pdf import write_payslip
-from pa_manager.reports.pay_documents.rti_sheet_pdf import write_rti_sheet
-from pa_manager.reports.pay_documents.year_end_pdf import write_year_end
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
 from pa_manager.services.pay_hmrc import QUARTERLY, due_period
@@ -47,12 +44,12 @@ _FREQUENCY_WORDS = {
 }
 
 
-def _employer(book: Book) -> EmployerInfo:
+def employer_info(book: Book) -> EmployerInfo:
     with book.read() as s:
         return EmployerInfo(name=s.scalars(select(Holder.name)).one())
 
 
-def _employee(book: Book, pa_id: int) -> tuple[EmployeeInfo, PARow]:
+def employee_info(book: Book, pa_id: int) -> tuple[EmployeeInfo, PARow]:
     with book.read() as s:
         row = s.get(PARow, pa_id)
         if row is None:
@@ -78,7 +75,7 @@ def _deductions(p: Payslip) -> tuple[DeductionDoc, ...]:
 
 def payslip_doc(book: Book, run: PayRunPreview, p: Payslip) -> PayslipDoc:
     """The payslip document for one payslip of a run."""
-    employee, _row = _employee(book, p.pa_id)
+    employee, _row = employee_info(book, p.pa_id)
     lines = tuple(
         PayLineDoc(
             ln.label,
@@ -94,7 +91,7 @@ def payslip_doc(book: Book, run: PayRunPreview, p: Payslip) -> PayslipDoc:
     if p.source is PayslipSource.BUREAU:
         notes.append("These figures were worked out by a payroll bureau.")
     return PayslipDoc(
-        employer=_employer(book),
+        employer=employer_info(book),
         employee=employee,
         tax_year=str(run.tax_year),
         period_label=f"{run.label.split(' ', 1)[1]} ({run.tax_year})",
@@ -131,10 +128,12 @@ def export_payslips(book: Book, run_id: int, folder: Path) -> list[Path]:
     run = get_pay_run(book, run_id)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
+    from pa_manager.reports.pay_documents import payslip_pdf  # reportlab loads in 0.3 s: when asked
+
     for p in run.payslips:
         name = "".join(ch if ch.isalnum() else "-" for ch in p.pa_name)
         path = folder / f"payslip-{run.tax_year}-{run.frequency.value}-{run.period:02d}-{name}.pdf"
-        out.append(write_payslip(payslip_doc(book, run, p), path))
+        out.append(payslip_pdf.write_payslip(payslip_doc(book, run, p), path))
     return out
 
 
@@ -155,7 +154,7 @@ def rti_doc(book: Book, run_id: int) -> RtiEntryDoc:
     run = get_pay_run(book, run_id)
     entries = []
     for p in run.payslips:
-        employee, row = _employee(book, p.pa_id)
+        employee, row = employee_info(book, p.pa_id)
         hours = None if row.weekly_hours is None else row.weekly_hours
         entries.append(
             FpsEmployeeEntry(
@@ -194,7 +193,7 @@ def rti_doc(book: Book, run_id: int) -> RtiEntryDoc:
     loans = Money.total(p.student_loan + p.postgraduate_loan for p in slips)
     allowance = Money.total(p.employment_allowance for p in slips)
     return RtiEntryDoc(
-        employer=_employer(book),
+        employer=employer_info(book),
         tax_year=str(run.tax_year),
         pay_date=run.pay_date,
         employees=tuple(entries),
@@ -212,12 +211,14 @@ def rti_doc(book: Book, run_id: int) -> RtiEntryDoc:
 
 
 def export_rti_sheet(book: Book, run_id: int, path: Path) -> Path:
+    from pa_manager.reports.pay_documents.rti_sheet_pdf import write_rti_sheet
+
     return write_rti_sheet(rti_doc(book, run_id), path)
 
 
 def year_end_doc(book: Book, pa_id: int, tax_year: TaxYear, issued_on: date | None = None) -> YearEndDoc:
     """The P60-style summary of a PA's finalised pay in a tax year."""
-    employee, _row = _employee(book, pa_id)
+    employee, _row = employee_info(book, pa_id)
     with book.read() as s:
         rows = s.scalars(
             select(PayslipRow)
@@ -250,7 +251,7 @@ def year_end_doc(book: Book, pa_id: int, tax_year: TaxYear, issued_on: date | No
     ssp = Money.total(p.ssp for p in slips)
     return YearEndDoc(
         tax_year=str(tax_year),
-        employer=_employer(book),
+        employer=employer_info(book),
         employee=employee,
         final_tax_code=last.tax_code,
         pay_in_this_employment=Money.total(p.taxable_pay for p in slips),
@@ -266,4 +267,6 @@ def year_end_doc(book: Book, pa_id: int, tax_year: TaxYear, issued_on: date | No
 
 
 def export_year_end(book: Book, pa_id: int, tax_year: TaxYear, path: Path) -> Path:
+    from pa_manager.reports.pay_documents.year_end_pdf import write_year_end
+
     return write_year_end(year_end_doc(book, pa_id, tax_year, date.today()), path)
