@@ -22,6 +22,7 @@ from pa_manager.ui.wizard.first_run_wizard import FirstRunWizard
 from tests.conftest import PASSPHRASE
 from tests.ui import helpers
 from tests.ui.money.scenes_money import MONEY_SCENES
+from tests.ui.pay.scenes_pay import PAY_SCENES
 from tests.ui.people.scenes_people import PEOPLE_SCENES
 
 
@@ -264,5 +265,6 @@ SCENES: dict[str, Callable[[Stage], QWidget]] = {
         change_passphrase,
         *MONEY_SCENES,
         *PEOPLE_SCENES,
+        *PAY_SCENES,
     )
 }

@@ -18,6 +18,7 @@ from pa_manager.importers import normalise_description
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
 from pa_manager.services.holiday_service import holiday_pay_owed
+from pa_manager.services.redundancy_pot import redundancy_owed
 from pa_manager.store.models import CommitmentRow, ContingencyPotRow, TransactionRow
 
 # A payment up to two weeks before or four weeks after the due date can settle a commitment.
@@ -34,27 +35,45 @@ def pots(book: Book) -> list[Pot]:
 
 
 AUTOMATIC_HOLIDAY = "Holiday pay owed (from timesheets)"
+AUTOMATIC_REDUNDANCY = "Statutory redundancy pay (worked out)"
+
+
+def automatic_pots(book: Book, as_of: date | None = None) -> list[Pot]:
+    """The pots the app keeps itself, when anything is owed: holiday the PAs have built up and not
+    taken, and the statutory redundancy pay due if every job ended on `as_of`."""
+    day = as_of or date.today()
+    found = []
+    holiday = holiday_pay_owed(book, day)
+    if holiday.pence > 0:
+        why = "Holiday the PAs have built up and not yet taken, worked out from their timesheets."
+        found.append(Pot(PotKind.HOLIDAY_PAY, AUTOMATIC_HOLIDAY, holiday, why, automatic=True))
+    redundancy = redundancy_owed(book, day)
+    if redundancy.pence > 0:
+        why = "What the law says PAs with two years' service would be owed if their jobs ended now."
+        found.append(Pot(PotKind.REDUNDANCY, AUTOMATIC_REDUNDANCY, redundancy, why, automatic=True))
+    return found
+
+
+def automatic_total(book: Book, as_of: date | None = None) -> Money:
+    return Money.total(p.target for p in automatic_pots(book, as_of))
 
 
 def holiday_pot(book: Book, as_of: date | None = None) -> Pot | None:
-    """The pot the app keeps itself: holiday the PAs have built up and not taken, at their rates."""
-    owed = holiday_pay_owed(book, as_of or date.today())
-    if owed.pence <= 0:
-        return None
-    reason = "Holiday the PAs have built up and not yet taken, worked out from their timesheets."
-    return Pot(PotKind.HOLIDAY_PAY, AUTOMATIC_HOLIDAY, owed, reason, automatic=True)
+    """The automatic holiday pay pot, if anything is owed."""
+    return next((p for p in automatic_pots(book, as_of) if p.kind is PotKind.HOLIDAY_PAY), None)
 
 
 def all_pots(book: Book, as_of: date | None = None) -> list[Pot]:
-    """The pots typed in, then the automatic holiday pay pot if anything is owed."""
-    auto = holiday_pot(book, as_of)
-    return [*pots(book), *([auto] if auto else [])]
+    """The pots typed in, then the automatic ones."""
+    return [*pots(book), *automatic_pots(book, as_of)]
 
 
 def save_pot(book: Book, pot: Pot) -> int:
     """Add a pot (id None) or change one; returns its id."""
     if pot.automatic:
-        raise BookError("The holiday pay pot is worked out from the timesheets; it cannot be changed here.")
+        raise BookError(
+            "This pot is worked out from the timesheets and PA records; it cannot be changed here."
+        )
     with book.write() as s:
         row = ContingencyPotRow() if pot.id is None else s.get(ContingencyPotRow, pot.id)
         if row is None:

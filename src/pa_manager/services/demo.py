@@ -278,5 +278,4 @@ def _add_money(
             book,
             Commitment(CommitmentKind.WAGES, names[pa_id], Money(wage), payday, pa_id, "This week's wages"),
         )
-    weekly_wages = Money(sum(h * HOURLY_PENCE for _, h in pas))
-    add_pots_and_commitments(book, end, weekly_wages, Money(hmrc_owed), Money(pension_owed))
+    add_pots_and_commitments(book, end, Money(hmrc_owed), Money(pension_owed))

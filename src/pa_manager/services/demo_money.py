@@ -123,21 +123,13 @@ class DemoLedger:
         statements.remember_mapping(self.book, 1, statements.Mapping(preset="natwest"))
 
 
-def add_pots_and_commitments(
-    book: Book, end: date, weekly_wages: Money, hmrc_owed: Money, pension_owed: Money
-) -> None:
+def add_pots_and_commitments(book: Book, end: date, hmrc_owed: Money, pension_owed: Money) -> None:
     """Pots a careful holder keeps, and what is owed at the book's end date."""
-    # Holiday pay owed is the automatic pot, worked out from the timesheets (contingency.holiday_pot).
-    for pot in (
-        Pot(PotKind.INSURANCE, "Insurance renewal", Money(19500), "Employer's liability renews in June."),
-        Pot(
-            PotKind.REDUNDANCY,
-            "Redundancy and notice",
-            weekly_wages * 4,
-            "Notice pay if care needs change and PAs are let go.",
-        ),
-    ):
-        contingency.save_pot(book, pot)
+    # Holiday pay owed and statutory redundancy pay are automatic pots (contingency.automatic_pots).
+    renewal = Pot(
+        PotKind.INSURANCE, "Insurance renewal", Money(19500), "Employer's liability renews in June."
+    )
+    contingency.save_pot(book, renewal)
     quarter_end_month = ((end.month - 1) // 3 + 1) * 3 % 12 + 1  # HMRC is paid quarterly here
     hmrc_due = date(end.year + (1 if quarter_end_month < end.month else 0), quarter_end_month, 22)
     next_month = (end.replace(day=28) + timedelta(days=4)).replace(day=1)

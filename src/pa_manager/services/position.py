@@ -26,9 +26,8 @@ from pa_manager.domain.money_rules.expected_income import (
 from pa_manager.domain.money_rules.position import Position
 from pa_manager.domain.money_rules.spending import Concern, PaRelation, concerns
 from pa_manager.services.book import Book
-from pa_manager.services.contingency import committed_total, contingency_total
+from pa_manager.services.contingency import automatic_total, committed_total, contingency_total
 from pa_manager.services.errors import BookError
-from pa_manager.services.holiday_service import holiday_pay_owed
 from pa_manager.store.models import AccountRow, FundingAgreementRow, Holder, PARow, TransactionRow
 
 
@@ -76,7 +75,7 @@ def money_position(book: Book, as_of: date | None = None) -> Position:
             )
         )
         committed, pots = committed_total(s), contingency_total(s)
-    pots += holiday_pay_owed(book, as_of)  # the automatic pot (contingency.holiday_pot)
+    pots += automatic_total(book, as_of)  # holiday pay and redundancy, worked out
     balance = Money(int(opening or 0) + int(moved or 0))
     return Position(balance, committed, pots, f.weekly_dp, f.allowed, f.council)
 

@@ -14,9 +14,8 @@ from pa_manager.domain.money import Money
 from pa_manager.domain.money_rules.position import Position
 from pa_manager.domain.periods import TaxYear
 from pa_manager.services.book import Book
-from pa_manager.services.contingency import committed_total, contingency_total
+from pa_manager.services.contingency import automatic_total, committed_total, contingency_total
 from pa_manager.services.errors import BookError
-from pa_manager.services.holiday_service import holiday_pay_owed
 from pa_manager.services.position import warnings
 from pa_manager.store.models import SPLIT, AccountRow, FundingAgreementRow, Holder, SplitRow, TransactionRow
 
@@ -98,8 +97,8 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
             .group_by(SplitRow.category, part_sign)
         ).all()
         committed, contingency = committed_total(s), contingency_total(s)
-    # The automatic holiday pay pot is worked out as at the period's end.
-    contingency += holiday_pay_owed(book, date_to)
+    # The automatic pots (holiday pay, redundancy) are worked out as at the period's end.
+    contingency += automatic_total(book, date_to)
     money_in: dict[Category, Money] = {}
     money_out: dict[Category, Money] = {}
     for key, direction, total in by_category:

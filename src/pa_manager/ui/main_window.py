@@ -29,6 +29,7 @@ from pa_manager.ui.pages.coming_page import COMING, ComingPage
 from pa_manager.ui.pages.home_page import HomePage
 from pa_manager.ui.pages.money.money_dialogs import MoneyDialogs
 from pa_manager.ui.pages.money.money_page import MoneyPage
+from pa_manager.ui.pages.pay.pay_page import PayPage
 from pa_manager.ui.pages.people.people_page import PeoplePage
 from pa_manager.ui.pages.settings_page import SettingsPage
 from pa_manager.ui.session import APP_NAME, OpenedBook
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.pages["Money"] = self.money_page
         self.people_page = PeoplePage(tasks)
         self.pages["People & timesheets"] = self.people_page
+        self.pay_page = PayPage(tasks)
+        self.pay_page.pay_changed.connect(self._money_changed)  # finalising adds committed money
+        self.pages["Pay"] = self.pay_page
         self.pages["Settings"] = self.settings_page
 
         self.sidebar = SidebarList()

@@ -1,6 +1,7 @@
 """Pots, commitments, available money, weeks held, surplus at risk and the warnings."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,33 @@ def test_untaken_holiday_feeds_the_automatic_holiday_pot(tmp_path: Path) -> None
             contingency.save_pot(book, auto[0])
     finally:
         book.close()
+
+
+def test_statutory_redundancy_feeds_the_automatic_redundancy_pot(book: Book) -> None:
+    from pa_manager.domain.payroll.redundancy import statutory_redundancy_pay
+    from pa_manager.domain.people import PA as PaRecord  # noqa: N811
+    from pa_manager.domain.people import EmploymentType, HolidayScheme, PayRates
+    from pa_manager.domain.periods import PayFrequency
+    from pa_manager.services import people
+
+    today = date.today()
+    rates = PayRates(standard=Money.parse("13.50"))
+    long_served = PaRecord(
+        "Rita Long", today - timedelta(days=365 * 6), EmploymentType.EMPLOYEE, PayFrequency.WEEKLY, rates,
+        HolidayScheme.WEEKS_5_6, weekly_hours=Decimal(20), days_per_week=Decimal(5),
+        date_of_birth=date(1970, 1, 1),
+    )  # fmt: skip
+    new_starter = PaRecord(
+        "Nia New", today - timedelta(days=300), EmploymentType.EMPLOYEE, PayFrequency.WEEKLY, rates,
+        HolidayScheme.WEEKS_5_6, weekly_hours=Decimal(20), days_per_week=Decimal(5),
+        date_of_birth=date(1990, 1, 1),
+    )  # fmt: skip
+    people.add_pa(book, long_served)
+    people.add_pa(book, new_starter)
+    # Six years at 41 or over: 9 weeks; 20 hours x £13.50 = £270.00 a week (under the cap).
+    expected = statutory_redundancy_pay(date(1970, 1, 1), long_served.start_date, today, Money.parse("270"))
+    assert expected == Money.parse("270") * 9
+    auto = [p for p in contingency.all_pots(book) if p.automatic and p.kind is PotKind.REDUNDANCY]
+    assert [p.target for p in auto] == [expected]  # the new starter has under two years
+    holiday = [p.target for p in contingency.all_pots(book) if p.automatic and p.kind is PotKind.HOLIDAY_PAY]
+    assert position.money_position(book).contingency == expected + Money.total(holiday)
