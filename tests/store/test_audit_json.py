@@ -25,9 +25,7 @@ values = st.one_of(
 
 @given(st.dictionaries(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12), values))
 def test_row_digest_is_sha256_of_json_dumps(row: dict[str, Any]) -> None:
-    clean = {
-        k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None
-    }
+    clean = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if v is not None}
     expected = hashlib.sha256(json.dumps(clean, sort_keys=True).encode()).hexdigest()
     assert audit.row_digest(row) == expected
     if row:
