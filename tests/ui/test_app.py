@@ -20,6 +20,11 @@ from pa_manager.ui.start_window import StartWindow
 def restore_quit_setting(qapp: QApplication) -> Iterator[None]:
     yield
     qapp.setQuitOnLastWindowClosed(True)
+    # Disarm the driver's timers: a 60-second deadline left running would call
+    # QApplication.exit() in the middle of a later test, and after an exit outside the main loop
+    # every QEventLoop.exec() returns at once, so later tests' waits would never see an event.
+    for timer in getattr(_drive, "keep", ()):
+        timer.stop()
 
 
 def _drive(check: Callable[[], QWidget | None], act: Callable[[QWidget], None]) -> list[str]:

@@ -3,6 +3,10 @@
 An app-wide event filter restarts a single-shot timer on every key, click, wheel or mouse move,
 in any window of the app. When the timer runs out, `timed_out` is emitted and the main window
 locks the book (a laptop left on a kitchen table should not show someone's finances).
+
+The filter is installed only while the watcher is armed (a book is open) and removed when it
+stops: an app-wide Python filter costs a Python call on every event in the app, so it is there
+only while it is needed, and a closed window leaves none behind.
 """
 
 from __future__ import annotations
@@ -33,9 +37,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self._filtering = False
 
     @property
     def interval_ms(self) -> int:
@@ -52,9 +54,17 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         self._timer.start()
+        app = QApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
 
     def stop(self) -> None:
         self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._filtering:
+            app.removeEventFilter(self)
+            self._filtering = False
 
     def is_active(self) -> bool:
         return self._timer.isActive()
@@ -69,7 +79,4 @@ class IdleWatcher(QObject):
 
     def dispose(self) -> None:
         """Stop watching input (the watcher is being thrown away)."""
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.stop()
