@@ -409,10 +409,11 @@ class AuditEntry(AuditBase):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     at_utc: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(300))
-    action: Mapped[str] = mapped_column(String(16))  # insert | update | delete | note
+    action: Mapped[str] = mapped_column(String(16))  # insert | insert_many | update | delete | note
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(Text)
+    # SQLite does not enforce the length: a batch entry holds one 64-character digest per row.
     row_digest: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
