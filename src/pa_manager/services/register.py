@@ -16,11 +16,13 @@ from sqlalchemy import func, select
 from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
 from pa_manager.domain.money_rules.spending import Concern, PaRelation, concerns
+from pa_manager.services import evidence
 from pa_manager.services.book import Book
 from pa_manager.services.errors import BookError
 from pa_manager.store.models import SPLIT, AccountRow, PARow, SplitRow, TransactionRow
 
 STATES = ("uncleared", "cleared", "reconciled")
+EVIDENCE_ATTACHED, EVIDENCE_MISSING = "attached", "missing"
 STATE_LABELS = {"uncleared": "Not cleared", "cleared": "Cleared", "reconciled": "Reconciled (locked)"}
 
 
@@ -51,6 +53,7 @@ class RegisterRow:
     state: str
     balance: int  # pence
     concerns: tuple[Concern, ...]
+    evidence: str = ""  # EVIDENCE_ATTACHED, EVIDENCE_MISSING, or "" (none needed)
 
     @property
     def split(self) -> bool:
@@ -181,6 +184,7 @@ def load_register(
                 .order_by(SplitRow.id)
             ):
                 split_parts[txn_id].append(Category(key))
+        marker = evidence.Marker(s)
     rows = []
     balance = opening
     category_of = {c.value: (c,) for c in Category}
@@ -191,12 +195,19 @@ def load_register(
         cats = tuple(split_parts[txn_id]) if key == SPLIT else category_of[key]
         name, relation = people.get(pa_id, ("", None)) if pa_id is not None else ("", None)
         found: tuple[Concern, ...] = ()
+        mark = ""
         if pence < 0:
             key3 = (payee, cats[0], pa_id)
             if key3 not in checked:
                 checked[key3] = tuple(concerns(payee, cats[0], Money(pence), relation))
             found = checked[key3]
+            if txn_id in marker.linked:
+                mark = EVIDENCE_ATTACHED
+            elif marker.missing(
+                txn_id, day, payee, pence, [c.value for c in cats] if key == SPLIT else (key,), pa_id
+            ):
+                mark = EVIDENCE_MISSING
         rows.append(
-            RegisterRow(txn_id, day, payee, ref, note, pence, cats, pa_id, name, state, balance, found)
+            RegisterRow(txn_id, day, payee, ref, note, pence, cats, pa_id, name, state, balance, found, mark)
         )
     return Register(info, opening, rows)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pa_manager.domain.categories import Category
@@ -19,6 +19,7 @@ from pa_manager.domain.money import Money
 from pa_manager.domain.people import long_date
 from pa_manager.services.book import Book
 from pa_manager.services.contingency import settle_matching
+from pa_manager.services.documents import forget_links_to, relink
 from pa_manager.services.errors import BookError
 from pa_manager.store import audit
 from pa_manager.store.models import SPLIT, AccountRow, PARow, SplitRow, TransactionRow
@@ -59,6 +60,8 @@ class TransactionDetail:
     statement_line_id: str | None = field(default=None, compare=False)
     fingerprint: str | None = field(default=None, compare=False)
     reconciliation_id: int | None = field(default=None, compare=False)
+    # The receipts a deleted line was linked to, so that undo links them again.
+    document_ids: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def locked(self) -> bool:
@@ -109,6 +112,7 @@ def add(book: Book, t: TransactionDetail) -> int:
         s.add(row)
         s.flush()
         _write_splits(s, row.id, t.splits)
+        relink(s, row.id, t.document_ids)
         settle_matching(s)
         return row.id
 
@@ -128,7 +132,10 @@ def update(book: Book, t: TransactionDetail) -> TransactionDetail:
             row.account_id = t.account_id
         if t.state in ("uncleared", "cleared"):
             row.state = t.state
-        s.execute(delete(SplitRow).where(SplitRow.txn_id == row.id))
+        # Old parts go one by one through the session so the audit trail records each deletion.
+        for part in s.scalars(select(SplitRow).where(SplitRow.txn_id == row.id)):
+            s.delete(part)
+        s.flush()
         _write_splits(s, row.id, t.splits)
         return before
 
@@ -141,6 +148,8 @@ def remove(book: Book, txn_id: int) -> TransactionDetail:
         before = _detail(row, s.scalars(select(SplitRow).where(SplitRow.txn_id == txn_id)).all())
         for part in s.scalars(select(SplitRow).where(SplitRow.txn_id == txn_id)):
             s.delete(part)
+        # Its receipts stay in the book, no longer linked to it (undo links them again).
+        before = replace(before, document_ids=forget_links_to(s, txn_id))
         s.delete(row)
         return before
 

@@ -52,6 +52,25 @@ def test_split_counts_under_each_category_in_the_summary(book: Book) -> None:
     assert transactions.get(book, txn_id).splits == parts
 
 
+def test_changing_a_split_keeps_the_audit_trail_whole(book: Book) -> None:
+    # The old parts are deleted through the audited session, so `check` finds nothing changed
+    # behind the app's back after a split is edited or undone.
+    parts = (
+        SplitPart(Category.EQUIPMENT, Money.parse("-40.00")),
+        SplitPart(Category.PA_EXPENSES, Money.parse("-20.00")),
+    )
+    txn_id = transactions.add(book, line(splits=parts))
+    again = (
+        SplitPart(Category.EQUIPMENT, Money.parse("-10.00")),
+        SplitPart(Category.PA_EXPENSES, Money.parse("-50.00")),
+    )
+    transactions.update(book, transactions.with_changes(transactions.get(book, txn_id), splits=again))
+    assert transactions.get(book, txn_id).splits == again
+    transactions.update(book, transactions.with_changes(transactions.get(book, txn_id), splits=()))
+    assert transactions.get(book, txn_id).splits == ()
+    assert check_book(book).problems == []
+
+
 @pytest.mark.parametrize(
     ("parts", "message"),
     [

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pa_manager.services.register import STATE_LABELS, RegisterRow
+from pa_manager.services.register import EVIDENCE_ATTACHED, EVIDENCE_MISSING, STATE_LABELS, RegisterRow
 from pa_manager.ui.widgets.date_edit import format_date
 
 COLUMNS = (
@@ -26,10 +26,20 @@ COLUMNS = (
     "Balance",
     "State",
     "Check",
+    "Evidence",
 )
-(DATE, PAYEE, REFERENCE, CATEGORY, PA, MONEY_IN, MONEY_OUT, BALANCE, STATE, CHECK) = range(len(COLUMNS))
+(DATE, PAYEE, REFERENCE, CATEGORY, PA, MONEY_IN, MONEY_OUT, BALANCE, STATE, CHECK, EVIDENCE) = range(
+    len(COLUMNS)
+)
 MONEY_COLUMNS = frozenset({MONEY_IN, MONEY_OUT, BALANCE})
 CHECK_TEXT = "⚠ Check"
+# Words as well as a symbol, so the mark never rests on colour or shape alone.
+EVIDENCE_TEXT = {EVIDENCE_ATTACHED: "✓ Receipt", EVIDENCE_MISSING: "✗ Missing"}
+EVIDENCE_SPOKEN = {
+    EVIDENCE_ATTACHED: "Evidence: a receipt or document is linked",
+    EVIDENCE_MISSING: "Evidence missing: this payment needs a receipt or invoice",
+    "": "No evidence needed",
+}
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -59,6 +69,7 @@ def _sort_keys() -> dict[int, Callable[[RegisterRow], Any]]:
         BALANCE: lambda r: r.balance,
         STATE: lambda r: r.state,
         CHECK: lambda r: bool(r.concerns),
+        EVIDENCE: lambda r: r.evidence,
     }
 
 
@@ -115,6 +126,8 @@ class RegisterTableModel(QAbstractTableModel):
             return _RIGHT if section in MONEY_COLUMNS else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole and section == CHECK:
             return "Lines a council often questions are marked “Check”; hover or select to see why."
+        if role == Qt.ItemDataRole.ToolTipRole and section == EVIDENCE:
+            return "Payments with a receipt linked, and those still missing one (see the Receipts page)."
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -129,6 +142,10 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == EVIDENCE and row.evidence:
+                return EVIDENCE_SPOKEN[row.evidence] + (
+                    ". Add one on the Receipts page." if row.evidence == EVIDENCE_MISSING else "."
+                )
             if row.concerns:
                 return concern_text(row)
             if column == CATEGORY and row.split:
@@ -161,12 +178,16 @@ class RegisterTableModel(QAbstractTableModel):
             return STATE_LABELS.get(row.state, row.state)
         if column == CHECK:
             return CHECK_TEXT if row.concerns else ""
+        if column == EVIDENCE:
+            return EVIDENCE_TEXT.get(row.evidence, "")
         return ""
 
     def _spoken(self, row: RegisterRow, column: int) -> str:
         text = self._text(row, column)
         if column == CHECK:
             return f"Check: {concern_text(row)}" if row.concerns else "No concerns"
+        if column == EVIDENCE:
+            return EVIDENCE_SPOKEN.get(row.evidence, "")
         if column in MONEY_COLUMNS:
             return f"{COLUMNS[column]} {text}" if text else f"No {COLUMNS[column].lower()}"
         return text or f"No {COLUMNS[column].lower()}"

@@ -13,6 +13,7 @@ from pa_manager.ui.pages.money.register_model import (
     CHECK,
     COLUMNS,
     DATE,
+    EVIDENCE,
     MONEY_IN,
     MONEY_OUT,
     PA,
@@ -35,6 +36,7 @@ _SAMPLES = {
     BALANCE: "-£000,000.00",
     STATE: "Reconciled (locked)",
     CHECK: "⚠ Check",
+    EVIDENCE: "✗ Missing",
 }
 
 

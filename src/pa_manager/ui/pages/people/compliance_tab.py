@@ -42,6 +42,7 @@ from pa_manager.domain.people import long_date
 from pa_manager.services import compliance_records as records
 from pa_manager.services import people
 from pa_manager.services.book import Book
+from pa_manager.ui.pages.people.pa_documents import PaDocumentsSection
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
 from pa_manager.ui.widgets.date_edit import DateEdit
@@ -156,7 +157,9 @@ class ComplianceTab(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.status)
         column.addWidget(self.problem)
-        for section in (self.contract, self.rtw, self.dbs, self.training):
+        # The signed contract, right-to-work evidence and DBS certificate themselves, encrypted.
+        self.documents = PaDocumentsSection(tasks, book, pa_id)
+        for section in (self.contract, self.rtw, self.dbs, self.training, self.documents):
             column.addWidget(section)
         column.addStretch(1)
         self._training_ids: list[int] = []

@@ -1,0 +1,1 @@
+"""The Receipts page: receipts, invoices and documents kept inside the encrypted book."""
