@@ -1,0 +1,1 @@
+"""Council monitoring returns, pure: periods, the return's figures and council templates."""
