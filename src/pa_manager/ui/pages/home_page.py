@@ -1,103 +1,95 @@
-"""Home: the money in the account, what is free to spend after commitments and contingency,
-weeks held against the council's band, what came in and went out, and what a council may ask.
+"""Home: the numbers that matter in large type, each with one plain sentence, then the things to
+do (each with a button to the fix), what a council may ask about, and this tax year's totals.
 
-The figures come from `summarise(book)` on the worker thread. Each figure has one plain sentence
-saying what it means and, when something needs doing, what to do next.
+The figures come from the worker in two halves: the money (`services.home.home_money`) first, then
+the next return and the to-do list (`home_tasks`), so the numbers show without waiting for the
+paperwork checks. Both are cached per book change, so coming back to Home is instant. A to-do
+button emits `fix_requested` with its item; the main window takes the person there
+(`ui.pages.home.fixes`).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from pa_manager.domain.categories import Category
-from pa_manager.domain.money import Money
-from pa_manager.domain.periods import TaxYear
-from pa_manager.services.summary import BookSummary, summarise
+from pa_manager.domain.people import long_date
+from pa_manager.services.home import HomeMoney, HomeTasks, home_money, home_tasks
+from pa_manager.services.summary import BookSummary
+from pa_manager.ui.pages.home.cards import Card, FigureCard
+from pa_manager.ui.pages.home.todo_list import NOTHING_TO_DO, TodoList
+from pa_manager.ui.pages.home.year_grid import YearGrid
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
 from pa_manager.ui.widgets.scrolling import scrolling
 
-TOP_CATEGORIES = 4
 MAX_WARNINGS = 6
+WIDE_FIGURE = "£88,888.88"  # as wide as a figure card's number usually gets
 
 
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-class _Card(QFrame):
-    """A boxed section with a heading; the border is decoration, the heading carries the meaning."""
-
-    def __init__(self, heading: str) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = ScaledLabel(heading, scale=1.25, bold=True)
-        self.heading.setWordWrap(True)
-        self.column = QVBoxLayout(self)
-        self.column.addWidget(self.heading)
+def _names(names: tuple[str, ...]) -> str:
+    firsts = [n.split()[0] for n in names if n.split()]
+    if len(firsts) <= 1:
+        return "".join(firsts) or "your PAs"
+    return ", ".join(firsts[:-1]) + " and " + firsts[-1]
 
 
 class HomePage(QWidget):
-    """The first page after unlocking: big, plain figures."""
+    """The first page after unlocking: big, plain figures and what to do next."""
+
+    fix_requested = Signal(object)  # a HomeTodo: the main window goes to where it is fixed
+    money_loaded = Signal()  # the figures are shown
+    loaded = Signal()  # …and the to-do list too
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._opened: OpenedBook | None = None
         self.summary: BookSummary | None = None
+        self.figures: HomeMoney | None = None
+        self.tasks: HomeTasks | None = None
 
         self.heading = ScaledLabel("Home", scale=1.6, bold=True)
         self.heading.setWordWrap(True)
         self.status = QLabel("Open a book to see its figures.")
         self.status.setWordWrap(True)
 
-        self.balance_card = _Card("Money in the account")
-        self.balance = ScaledLabel("", scale=2.2, bold=True)
-        self.balance_note = QLabel()
-        self.balance_note.setWordWrap(True)
-        self.balance_card.column.addWidget(self.balance)
-        self.balance_card.column.addWidget(self.balance_note)
-
-        self.available_card = _Card("Free to spend")
-        self.available = ScaledLabel("", scale=2.2, bold=True)
-        self.available_note = QLabel()
-        self.available_note.setWordWrap(True)
-        self.available_card.column.addWidget(self.available)
-        self.available_card.column.addWidget(self.available_note)
-
-        self.year_card = _Card("This tax year")
-        self.year_note = QLabel()
-        self.year_note.setWordWrap(True)
-        self.year_grid = QGridLayout()
-        self.year_grid.setColumnStretch(0, 1)
-        self.year_card.column.addWidget(self.year_note)
-        self.year_card.column.addLayout(self.year_grid)
-
-        self.dp_card = _Card("Direct payment and weeks held")
-        self.weekly_dp = ScaledLabel("", scale=1.25)
+        self.balance_card = FigureCard("Money in the account")
+        self.balance = self.balance_card.figure
+        self.available_card = FigureCard("Free to spend")
+        self.available = self.available_card.figure
+        self.weeks_card = FigureCard("Weeks held")
+        self.weekly_dp = QLabel()
         self.weekly_dp.setWordWrap(True)
-        self.weeks_held = ScaledLabel("", scale=1.25)
-        self.weeks_held.setWordWrap(True)
-        self.weeks_note = QLabel()
-        self.weeks_note.setWordWrap(True)
-        for widget in (self.weekly_dp, self.weeks_held, self.weeks_note):
-            self.dp_card.column.addWidget(widget)
+        self.weeks_card.column.insertWidget(self.weeks_card.column.count() - 1, self.weekly_dp)
+        self.council_card = FigureCard("Next council payment")
+        self.payday_card = FigureCard("Next payday")
+        self.hmrc_card = FigureCard("Owed to HMRC")
+        self.return_card = FigureCard("Next return due")
 
-        self.checks_card = _Card("Things your council may ask about")
+        self.todo_card = Card("Things to do")
+        self.todos = TodoList()
+        self.todos.fix_requested.connect(self.fix_requested)
+        self.todo_card.column.addWidget(self.todos)
+
+        self.checks_card = Card("Things your council may ask about")
         self.checks = QLabel()
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
         self.checks_card.column.addWidget(self.checks)
+
+        self.year_card = Card("This tax year")
+        self.year = YearGrid()
+        self.year_card.column.addWidget(self.year)
+
+        self.figure_grid = figures = QGridLayout()
+        figures.setSpacing(16)
+        self._columns = 0
+        self._reflow(2)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -105,13 +97,13 @@ class HomePage(QWidget):
         column.setSpacing(16)
         column.addWidget(self.heading)
         column.addWidget(self.status)
-        for card in self._cards():
+        column.addLayout(figures)
+        for card in (self.todo_card, self.checks_card, self.year_card):
             column.addWidget(card)
         column.addStretch(1)
-        scroll = scrolling(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scrolling(content))
         self._show_cards(False)
 
     # -- book ------------------------------------------------------------------------------
@@ -126,84 +118,135 @@ class HomePage(QWidget):
         """Fetch the figures again on the worker (after unlocking or after a change)."""
         if self._opened is None:
             return
-        book = self._opened.book
-        today = date.today()
-        year = TaxYear.containing(today)
-        self.status.setText("Adding up the figures…")
-        self._tasks.run(
-            lambda: summarise(book, year.first_day, today),
-            self._on_summary,
-            self._on_summary_failed,
-            owner=self,
-        )
+        book, today = self._opened.book, date.today()
+        if self.figures is None:
+            self.status.setText("Adding up the figures…")
+            self.status.show()
+        self._tasks.run(lambda: home_money(book, today), self._on_money, self._on_failed, owner=self)
+        self._tasks.run(lambda: home_tasks(book, today), self._on_tasks, self._on_failed, owner=self)
 
     def clear(self) -> None:
         """Forget every figure (the book was locked or closed)."""
         self.summary = None
+        self.figures = None
+        self.tasks = None
         self.heading.setText("Home")
         self.status.setText("Open a book to see its figures.")
-        for label in (
-            self.balance,
-            self.balance_note,
-            self.available,
-            self.available_note,
-            self.year_note,
-            self.weekly_dp,
-            self.checks,
-        ):
-            label.clear()
-        self.weeks_held.clear()
-        self.weeks_note.clear()
-        self._clear_grid()
+        self.status.show()
+        for card in self._figure_cards():
+            card.clear()
+        self.weekly_dp.clear()
+        self.checks.clear()
+        self.todos.clear()
+        self.year.clear()
         self._show_cards(False)
 
     # -- results ---------------------------------------------------------------------------
-    def _on_summary(self, summary: BookSummary) -> None:
+    def _on_money(self, figures: HomeMoney) -> None:
         if self._opened is None:
             return  # locked while the figures were being added up
-        self.summary = summary
-        first = summary.holder_name.split()[0] if summary.holder_name.split() else "the holder"
+        self.figures = figures
+        summary = self.summary = figures.summary
         self.heading.setText(f"{summary.holder_name}: home")
         council = f"{summary.council} (reference {summary.council_reference})"
         self.status.setText(f"Direct payment from {council}." if summary.council else "")
         self.status.setVisible(bool(summary.council))
+        self._fill_money(summary)
+        self._fill_coming(figures)
+        self._fill_checks(summary)
+        self.year_card.heading.setText(
+            f"This tax year so far ({long_date(summary.date_from)} to {long_date(summary.date_to)})"
+        )
+        self.year.fill(summary)
+        self._show_cards(True)
+        if self.tasks is None:
+            self.return_card.show_figure("", "Checking…")
+            self.todos.empty.setText("Checking paperwork, timesheets, statements and receipts…")
+        self.money_loaded.emit()
 
-        position = summary.position
-        self.balance.setText(summary.balance.format())
-        self.balance.setAccessibleName(f"Money in the account: {summary.balance.format()}")
-        if summary.balance.is_negative:
-            self.balance_note.setText(
-                "The account is overdrawn: more has gone out than came in. Tell your council "
-                "and check for missing payments."
+    def _on_tasks(self, tasks: HomeTasks) -> None:
+        if self._opened is None or self.figures is None:
+            return  # locked, or the money could not be added up (the status says why)
+        self.tasks = tasks
+        self.todos.empty.setText(NOTHING_TO_DO)
+        self.todos.set_items(tasks.todos)
+        nxt = tasks.next_return
+        if nxt is None:
+            self.return_card.show_figure(
+                "", "No return is set up: choose how often your council wants one in Settings."
             )
         else:
-            self.balance_note.setText(
-                f"What {first}'s account should hold, from everything recorded in this book."
+            late = " It is late: send it as soon as you can." if nxt.due < self.figures.today else ""
+            self.return_card.show_figure(
+                long_date(nxt.due),
+                f"The council's return for {long_date(nxt.start)} to {long_date(nxt.end)}.{late}",
             )
-        self.available.setText(position.available.format())
-        self.available.setAccessibleName(f"Free to spend: {position.available.format()}")
-        self.available_note.setText(position.available_sentence())
+        self.loaded.emit()
 
-        self.year_card.heading.setText(
-            f"This tax year so far ({_long_date(summary.date_from)} to {_long_date(summary.date_to)})"
-        )
-        self._fill_year(summary)
-
+    def _fill_money(self, summary: BookSummary) -> None:
+        position = summary.position
+        first = summary.holder_name.split()[0] if summary.holder_name.split() else "the holder"
+        if summary.balance.is_negative:
+            note = (
+                "The account is overdrawn: more has gone out than came in. Tell your council and "
+                "check for missing payments."
+            )
+        else:
+            note = f"What {first}'s account should hold, from everything recorded in this book."
+        self.balance_card.show_figure(summary.balance.format(), note)
+        self.available_card.show_figure(position.available.format(), position.available_sentence())
         self.weekly_dp.setText(f"Weekly direct payment: {summary.weekly_dp.format()}")
-        held = summary.weeks_held
-        self.weeks_held.setText(position.weeks_sentence() if held is not None else "")
-        self.weeks_held.setVisible(held is not None)
-        self.weeks_note.setText(
-            "Weeks held is the balance divided by the weekly direct payment. "
-            + (
-                f"Above the band, {position.surplus_at_risk.format()} is not explained by money "
-                "committed or set aside."
-                if position.surplus_at_risk
-                else "Money committed or set aside in contingency pots is explained money."
+        if summary.weeks_held is None:
+            self.weeks_card.show_figure(
+                "", "Add the weekly direct payment in Settings to see how many weeks you hold."
             )
-            if held is not None
-            else "Add the weekly direct payment in Settings to see how many weeks you hold."
+            return
+        weeks = f"{summary.weeks_held.normalize():f}"
+        self.weeks_card.show_figure(
+            f"{weeks} {'week' if summary.weeks_held == 1 else 'weeks'}",
+            position.weeks_sentence() + " Weeks held is the balance divided by the weekly direct payment.",
         )
+
+    def _fill_coming(self, figures: HomeMoney) -> None:
+        pay = figures.next_council
+        if pay is None:
+            self.council_card.show_figure(
+                "",
+                "No council payment is expected in the next four months: check the funding agreement "
+                "in Settings.",
+            )
+        else:
+            self.council_card.show_figure(
+                pay.amount.format(), f"Due from {pay.payer} on {long_date(pay.due, weekday=True)}."
+            )
+        payday = figures.next_payday
+        if payday is None:
+            self.payday_card.show_figure(
+                "", "Nobody is on the payroll yet. Add your PAs on People & timesheets."
+            )
+        elif figures.payday_owed:
+            self.payday_card.show_figure(
+                payday.amount.format(),
+                f"Wages owed to {_names(figures.payday_names)} on {long_date(payday.due, weekday=True)}.",
+            )
+        else:
+            self.payday_card.show_figure(
+                payday.amount.format(),
+                f"About this much before tax for {_names(figures.payday_names)} on "
+                f"{long_date(payday.due, weekday=True)}, from their usual week.",
+            )
+        hmrc = figures.hmrc
+        if hmrc is None:
+            self.hmrc_card.show_figure("£0.00", "Nothing is owed to HMRC for the pay finalised so far.")
+        else:
+            later = hmrc.total - hmrc.amount
+            rest = f" {later.format()} more is due later." if later else ""
+            self.hmrc_card.show_figure(
+                hmrc.total.format(),
+                f"Pay {hmrc.amount.format()} in tax and National Insurance by {long_date(hmrc.due)}.{rest}",
+            )
+
+    def _fill_checks(self, summary: BookSummary) -> None:
         if summary.warnings:
             shown = summary.warnings[:MAX_WARNINGS]
             more = len(summary.warnings) - len(shown)
@@ -216,63 +259,44 @@ class HomePage(QWidget):
                 "Nothing to check: the council's payments arrived as agreed and no spending "
                 "looks like something councils refuse."
             )
-        self._show_cards(True)
 
-    def _on_summary_failed(self, message: str) -> None:
+    # -- layout ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Two columns of figures when two of the widest figures fit side by side, else one: at
+        # 200% text or in a narrow window the cards stack instead of running off the side.
+        big = (
+            self.balance.fontMetrics().horizontalAdvance(WIDE_FIGURE)
+            + 6 * self.fontMetrics().averageCharWidth()
+        )
+        self._reflow(2 if event.size().width() - 48 >= 2 * big + 16 else 1)
+
+    def _reflow(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self._figure_cards():
+            self.figure_grid.removeWidget(card)
+        for index, card in enumerate(self._figure_cards()):
+            self.figure_grid.addWidget(card, index // columns, index % columns)
+        for column in range(2):
+            self.figure_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _on_failed(self, message: str) -> None:
         self.status.setText(f"The figures could not be added up. {message}")
         self.status.show()
 
-    def _fill_year(self, summary: BookSummary) -> None:
-        self._clear_grid()
-        if not summary.money_in and not summary.money_out:
-            self.year_note.setText(
-                "Nothing has been recorded in or out yet this tax year. When payments are "
-                "added, the totals appear here."
-            )
-            return
-        self.year_note.setText(
-            "What came into the account and what was spent, with the biggest amounts first."
+    def _figure_cards(self) -> tuple[FigureCard, ...]:
+        return (
+            self.balance_card,
+            self.available_card,
+            self.weeks_card,
+            self.council_card,
+            self.payday_card,
+            self.hmrc_card,
+            self.return_card,
         )
-        row = 0
-        for title, total, by_category in (
-            ("Money in", summary.total_in, summary.money_in),
-            ("Money out", summary.total_out, summary.money_out),
-        ):
-            row = self._add_row(row, title, total, bold=True)
-            ranked = sorted(by_category.items(), key=lambda kv: -abs(kv[1].pence))
-            for category, amount in ranked[:TOP_CATEGORIES]:
-                row = self._add_row(row, _label(category), amount, indent=True)
-            if len(ranked) > TOP_CATEGORIES:
-                rest = Money.total(amount for _c, amount in ranked[TOP_CATEGORIES:])
-                others = len(ranked) - TOP_CATEGORIES
-                row = self._add_row(row, f"Everything else ({others} more kinds)", rest, indent=True)
-
-    def _add_row(
-        self, row: int, title: str, amount: Money, *, bold: bool = False, indent: bool = False
-    ) -> int:
-        name = ScaledLabel(f"{'    ' if indent else ''}{title}", bold=bold)
-        name.setWordWrap(True)
-        value = ScaledLabel(amount.format(), bold=bold)
-        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setAccessibleName(f"{title}: {amount.format()}")
-        self.year_grid.addWidget(name, row, 0)
-        self.year_grid.addWidget(value, row, 1)
-        return row + 1
-
-    def _clear_grid(self) -> None:
-        while self.year_grid.count():
-            item = self.year_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-
-    def _cards(self) -> tuple[_Card, ...]:
-        return (self.balance_card, self.available_card, self.dp_card, self.checks_card, self.year_card)
 
     def _show_cards(self, shown: bool) -> None:
-        for card in self._cards():
+        for card in (*self._figure_cards(), self.todo_card, self.checks_card, self.year_card):
             card.setVisible(shown)
-
-
-def _label(category: Category) -> str:
-    return category.label
