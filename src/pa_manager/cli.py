@@ -30,6 +30,8 @@ COMMANDS = {
     "import-statement",
     "timesheets",
     "run-payroll",
+    "forecast",
+    "export-return",
 }
 
 
@@ -53,6 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from pa_manager import payroll_commands
 
             return payroll_commands.run(args[1:], _Parser)
+        if args and args[0] == "forecast":
+            from pa_manager import forecast_commands
+
+            return forecast_commands.run(args[1:], _Parser)
+        if args and args[0] == "export-return":
+            from pa_manager import return_commands
+
+            return return_commands.run(args[1:], _Parser)
         if args and args[0] in COMMANDS:
             from pa_manager import commands  # the headless commands; no Qt import
 

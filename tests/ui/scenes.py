@@ -21,9 +21,12 @@ from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.wizard.first_run_wizard import FirstRunWizard
 from tests.conftest import PASSPHRASE
 from tests.ui import helpers
+from tests.ui.home.scenes_home import HOME_SCENES
 from tests.ui.money.scenes_money import MONEY_SCENES
 from tests.ui.pay.scenes_pay import PAY_SCENES
 from tests.ui.people.scenes_people import PEOPLE_SCENES
+from tests.ui.receipts.scenes_receipts import RECEIPTS_SCENES
+from tests.ui.returns.scenes_returns import RETURNS_SCENES
 
 
 @dataclass
@@ -266,5 +269,8 @@ SCENES: dict[str, Callable[[Stage], QWidget]] = {
         *MONEY_SCENES,
         *PEOPLE_SCENES,
         *PAY_SCENES,
+        *HOME_SCENES,
+        *RECEIPTS_SCENES,
+        *RETURNS_SCENES,
     )
 }

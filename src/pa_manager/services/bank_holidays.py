@@ -33,6 +33,13 @@ def bank_holidays(nation: Nation, years: Iterable[int]) -> frozenset[date]:
     return frozenset(day for day in calendar if day.year in wanted)
 
 
+def load_calendar() -> None:
+    """Load the calendar tables now. The first use imports every country's calendar (about a
+    quarter of a second), so the app does it on the worker while the unlock dialog is up rather
+    than when the Home page first asks for holiday pay."""
+    bank_holidays(Nation.ENGLAND, [date.today().year])
+
+
 def bank_holidays_between(nation: Nation, first: date, last: date) -> frozenset[date]:
     """Bank holidays from `first` to `last` inclusive (a timesheet's dates, plus the day after)."""
     if last < first:

@@ -33,6 +33,7 @@ from pa_manager.services import contingency
 from pa_manager.services.demo_money import DemoLedger, add_pots_and_commitments
 from pa_manager.services.demo_pay import add_demo_pay
 from pa_manager.services.demo_people import add_demo_people
+from pa_manager.services.demo_receipts import add_demo_receipts
 from pa_manager.services.errors import BookError
 from pa_manager.services.ledger import NewTransaction
 from pa_manager.store.models import AccountRow, PARow
@@ -161,6 +162,7 @@ def _build(
         _add_money(book, rng, start, end, weekly_dp, list(zip(pa_ids, hours, strict=True)))
         add_demo_people(book, rng, start, end, pa_ids, hours)
         add_demo_pay(book, end)
+        add_demo_receipts(book, end)
     except BaseException:
         book.close()
         raise

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions. A test checks it against Alembic's own view, so a
 # new migration without a matching bump here fails CI instead of going unnoticed.
-HEAD = "0005"
-KNOWN = ("0001", "0002", "0003", "0004", "0005")
+HEAD = "0008"
+KNOWN = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 UPGRADE_ACTOR = "PA Manager (automatic upgrade)"
 
 

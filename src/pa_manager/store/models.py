@@ -137,7 +137,7 @@ class TransactionRow(Base):
 
     __tablename__ = "txn"
     __table_args__ = (
-        Index("ix_txn_date", "date"),
+        Index("ix_txn_date_amount_state", "date", "amount_pence", "state"),
         Index("ix_txn_statement_line", "account_id", "statement_line_id"),
         Index("ix_txn_account_date_amount", "account_id", "date", "amount_pence"),
         Index("ix_txn_account_fingerprint", "account_id", "fingerprint"),
@@ -418,5 +418,10 @@ class AuditEntry(AuditBase):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+
+# Receipts and documents have their own module (this one is long); importing it here puts their
+# tables on Base before AUDITED_TABLES is built, so the audit trail covers them.
+from pa_manager.store import models_receipts as _receipts  # noqa: E402, F401
+from pa_manager.store import models_returns as _returns  # noqa: E402, F401
 
 AUDITED_TABLES = {t.name: t for t in Base.metadata.sorted_tables}

@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from pa_manager.services import bank_holidays
 from pa_manager.services.book import Book, open_book
 from pa_manager.services.demo import open_new_demo_book
 from pa_manager.ui.dialogs.unlock_dialog import UnlockDialog
@@ -59,6 +60,7 @@ class AppController(QObject):
         self.demo_dir: Path | None = None
         self._demo_passphrase = ""
         self._shutting_down = False
+        self.tasks.run(bank_holidays.load_calendar)
 
     # -- windows ---------------------------------------------------------------------------
     def show_start(self) -> StartWindow:

@@ -25,19 +25,34 @@ from PySide6.QtWidgets import (
 
 from pa_manager.ui.idle import IdleWatcher
 from pa_manager.ui.lock_screen import LockScreen
-from pa_manager.ui.pages.coming_page import COMING, ComingPage
+from pa_manager.ui.pages.forecast.forecast_page import ForecastPage
+from pa_manager.ui.pages.forecast.spending_page import SpendingPage
+from pa_manager.ui.pages.home.fixes import go_to_fix
 from pa_manager.ui.pages.home_page import HomePage
 from pa_manager.ui.pages.money.money_dialogs import MoneyDialogs
 from pa_manager.ui.pages.money.money_page import MoneyPage
 from pa_manager.ui.pages.pay.pay_page import PayPage
 from pa_manager.ui.pages.people.people_page import PeoplePage
+from pa_manager.ui.pages.receipts.receipts_page import ReceiptsPage
+from pa_manager.ui.pages.returns.fixes import go_to_return_fix
+from pa_manager.ui.pages.returns.returns_page import ReturnsPage
 from pa_manager.ui.pages.settings_page import SettingsPage
 from pa_manager.ui.session import APP_NAME, OpenedBook
 from pa_manager.ui.settings import AppSettings
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel, fit_to_text
 
-SECTIONS = ("Home", "Money", "People & timesheets", "Pay", "Receipts", "Returns", "Settings")
+SECTIONS = (
+    "Home",
+    "Forecast",
+    "Spending",
+    "Money",
+    "People & timesheets",
+    "Pay",
+    "Receipts",
+    "Returns",
+    "Settings",
+)
 _CONTENT, _LOCKED, _BUSY = range(3)
 
 
@@ -77,8 +92,6 @@ class MainWindow(QMainWindow):
         self.home_page = HomePage(tasks)
         self.settings_page = SettingsPage(tasks, settings)
         self.pages: dict[str, QWidget] = {"Home": self.home_page}
-        for title, text in COMING.items():
-            self.pages[title] = ComingPage(title, text)
         self.money_page = MoneyPage(tasks)
         self.money_dialogs = MoneyDialogs(self.money_page, tasks, self._money_changed)
         self.pages["Money"] = self.money_page
@@ -87,7 +100,16 @@ class MainWindow(QMainWindow):
         self.pay_page = PayPage(tasks)
         self.pay_page.pay_changed.connect(self._money_changed)  # finalising adds committed money
         self.pages["Pay"] = self.pay_page
+        self.receipts_page = ReceiptsPage(tasks)
+        self.receipts_page.changed.connect(self._money_changed)  # the register's Evidence column
+        self.pages["Receipts"] = self.receipts_page
+        self.returns_page = ReturnsPage(tasks)
+        self.returns_page.fix_requested.connect(lambda fix: go_to_return_fix(self, fix))
+        self.pages["Returns"] = self.returns_page
         self.pages["Settings"] = self.settings_page
+        self.pages["Forecast"] = self.forecast_page = ForecastPage(tasks)
+        self.pages["Spending"] = self.spending_page = SpendingPage(tasks)
+        self.home_page.fix_requested.connect(lambda todo: go_to_fix(self, todo))
 
         self.sidebar = SidebarList()
         self.sidebar.setAccessibleName("Sections")
