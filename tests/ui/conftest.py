@@ -17,9 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from pa_manager.services import book as books
 from pa_manager.ui.controller import AppController
+from pa_manager.ui.session import OpenedBook, describe
 from pa_manager.ui.settings import AppSettings
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import apply_text_size
+from tests.conftest import PASSPHRASE
+from tests.ui.helpers import on_worker
 from tests.ui.scenes import Stage
 
 TEST_ORGANISATION = "PA Manager Tests"
@@ -58,6 +61,21 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
     yield runner
     qtbot.waitUntil(runner.is_idle, timeout=30_000)
     runner.shutdown()
+
+
+@pytest.fixture
+def opened(qtbot: QtBot, tasks: TaskRunner, created: books.CreatedBook) -> Iterator[OpenedBook]:
+    """The test book, opened on the worker as the default person (closed there afterwards)."""
+
+    def work() -> OpenedBook:
+        book = books.open_book(created.path, passphrase=PASSPHRASE)
+        book.act_as_default()
+        return describe(book)
+
+    result = on_worker(qtbot, tasks, work)
+    yield result
+    tasks.run(result.book.close)
+    qtbot.waitUntil(tasks.is_idle, timeout=30_000)
 
 
 @pytest.fixture

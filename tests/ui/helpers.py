@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -28,6 +29,8 @@ from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.wizard.first_run_wizard import FirstRunWizard
 from tests.conftest import PASSPHRASE
 
+T = TypeVar("T")
+
 INPUT_TYPES = (
     QLineEdit,
     QComboBox,
@@ -38,6 +41,16 @@ INPUT_TYPES = (
     QPlainTextEdit,
     QAbstractSlider,
 )
+
+
+def on_worker(qtbot: QtBot, tasks: TaskRunner, fn: Callable[[], T]) -> T:
+    """Run `fn` on the book's worker thread and wait for its result."""
+    out: list[Any] = []
+    errors: list[str] = []
+    tasks.run(fn, out.append, errors.append)
+    qtbot.waitUntil(lambda: bool(out or errors), timeout=30_000)
+    assert not errors, errors
+    return out[0]  # type: ignore[no-any-return]
 
 
 def wait_idle(qtbot: QtBot, tasks: TaskRunner, timeout: int = 30_000) -> None:

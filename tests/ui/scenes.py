@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -71,6 +72,25 @@ def _show(stage: Stage, widget: QWidget) -> QWidget:
     stage.qtbot.waitExposed(widget)
     helpers.wait_idle(stage.qtbot, stage.tasks)
     return widget
+
+
+def demo_main_window(stage: Stage, **demo: Any) -> tuple[MainWindow, Path]:
+    """A shown main window, and a fresh demo book (made with `demo`'s options) for it to open."""
+    from pa_manager.services.demo import create_demo_book
+
+    made = create_demo_book(stage.folder / "demo", PASSPHRASE, **demo)
+    window = MainWindow(stage.tasks, stage.settings)
+    _show(stage, window)
+    return window, made.path
+
+
+def settled_dialog(stage: Stage, dialog: QWidget) -> QWidget:
+    """A dialog a page opened itself, once it is on screen and the worker is idle."""
+    stage.shown.append(dialog)
+    stage.qtbot.waitExposed(dialog)
+    helpers.wait_idle(stage.qtbot, stage.tasks)
+    stage.qtbot.wait(50)  # the scroll area fits its contents on the next turn of the event loop
+    return dialog
 
 
 # -- start window -------------------------------------------------------------------------
@@ -195,12 +215,8 @@ def main_section(section: str) -> Callable[[Stage], QWidget]:
 
 def main_home_demo(stage: Stage) -> QWidget:
     """Home with a year of made-up money in and out, so every figure has a value."""
-    from pa_manager.services.demo import create_demo_book
-
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
-    window.set_book(open_for_gui(stage, made.path))
+    window, path = demo_main_window(stage)
+    window.set_book(open_for_gui(stage, path))
     helpers.wait_idle(stage.qtbot, stage.tasks)
     return window
 

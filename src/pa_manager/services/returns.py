@@ -7,15 +7,15 @@ opening balance of any account opened by the period's end), so opening + in − 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.errors import DomainError
-from pa_manager.domain.holder import AccountType, weeks_held
+from pa_manager.domain.holder import AccountType
 from pa_manager.domain.money import Money
-from pa_manager.domain.money_rules.position import Position
 from pa_manager.domain.returns.model import (
     EvidenceItem,
     PaHours,
@@ -32,12 +32,9 @@ from pa_manager.services.book import Book
 from pa_manager.services.contingency import all_pots, commitments
 from pa_manager.services.errors import BookError
 from pa_manager.services.returns_templates import get_template
-from pa_manager.services.summary import summarise
+from pa_manager.services.summary import balance_pence, holder_and_funding, summarise
 from pa_manager.store.models import (
     SPLIT,
-    AccountRow,
-    FundingAgreementRow,
-    Holder,
     ReconciliationRow,
     SplitRow,
     TransactionRow,
@@ -74,27 +71,9 @@ def build_return(
     tpl = template if isinstance(template, ReturnTemplate) else get_template(book, template)
     summary = summarise(book, start, end)
     with book.read() as s:
-        holder = s.scalars(select(Holder)).one()
-        funding = s.scalars(
-            select(FundingAgreementRow).order_by(FundingAgreementRow.start_date.desc())
-        ).first()
-        if funding is None:
-            raise BookError("This book has no funding agreement.")
-        opening = int(
-            s.scalar(
-                select(func.coalesce(func.sum(AccountRow.opening_balance_pence), 0)).where(
-                    AccountRow.opening_date <= end
-                )
-            )
-            or 0
-        ) + int(
-            s.scalar(
-                select(func.coalesce(func.sum(TransactionRow.amount_pence), 0)).where(
-                    TransactionRow.date < start
-                )
-            )
-            or 0
-        )
+        holder, funding = holder_and_funding(s)
+        # The accounts opened by the period's end count from the start, as the closing balance's do.
+        opening = balance_pence(s, end, start, include_last_day=False)
         last = s.scalars(
             select(ReconciliationRow)
             .where(ReconciliationRow.statement_date <= end)
@@ -111,9 +90,7 @@ def build_return(
     except DomainError as err:
         raise BookError(str(err)) from None
     allowed = tpl.allowed or summary.allowed
-    position = Position(
-        summary.balance, summary.committed, summary.contingency, summary.weekly_dp, allowed, summary.council
-    )
+    position = replace(summary, allowed=allowed).position
     draft = returns_history.draft_for(book, start, end)
     header = ReturnHeader(
         holder=holder.name,
@@ -122,7 +99,7 @@ def build_return(
         council_reference=holder.council_reference,
         acting=book.actor_label,
         account_type=AccountType(holder.account_type).label,
-        weekly_dp=Money(funding.weekly_dp_pence),
+        weekly_dp=summary.weekly_dp,
         weekly_contribution=Money(funding.client_contribution_pence),
     )
     transactions: tuple[ReturnTxn, ...] = ()
@@ -149,7 +126,7 @@ def build_return(
         money_out=money_out,
         closing=summary.balance,
         allowed=allowed,
-        weeks_held=weeks_held(summary.balance, summary.weekly_dp),
+        weeks_held=summary.weeks_held,
         committed=summary.committed,
         contingency=summary.contingency,
         available=position.available,

@@ -7,10 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.holder import AllowedBand, weeks_held
 from pa_manager.domain.money import Money
+from pa_manager.domain.money_rules.in_out import InAndOut
 from pa_manager.domain.money_rules.position import Position
 from pa_manager.domain.periods import TaxYear
 from pa_manager.services.book import Book
@@ -21,7 +23,7 @@ from pa_manager.store.models import SPLIT, AccountRow, FundingAgreementRow, Hold
 
 
 @dataclass(frozen=True, slots=True)
-class BookSummary:
+class BookSummary(InAndOut):
     """Figures for one period; the balance is at the period's end."""
 
     holder_name: str
@@ -46,13 +48,34 @@ class BookSummary:
             self.balance, self.committed, self.contingency, self.weekly_dp, self.allowed, self.council
         )
 
-    @property
-    def total_in(self) -> Money:
-        return Money.total(self.money_in.values())
 
-    @property
-    def total_out(self) -> Money:
-        return Money.total(self.money_out.values())
+def holder_and_funding(s: Session) -> tuple[Holder, FundingAgreementRow]:
+    """The book's holder and its latest funding agreement (a book without one has no figures)."""
+    holder = s.scalars(select(Holder)).one()
+    funding = s.scalars(select(FundingAgreementRow).order_by(FundingAgreementRow.start_date.desc())).first()
+    if funding is None:
+        raise BookError("This book has no funding agreement.")
+    return holder, funding
+
+
+def balance_pence(s: Session, accounts_by: date, lines_to: date, *, include_last_day: bool = True) -> int:
+    """The opening balances of the accounts opened by `accounts_by` plus every line up to `lines_to`.
+
+    A period's closing balance includes its last day's lines; a return's opening balance is the
+    balance before its first day, so it leaves out `lines_to` itself (`include_last_day=False`).
+    """
+    opening = s.scalar(
+        select(func.coalesce(func.sum(AccountRow.opening_balance_pence), 0)).where(
+            AccountRow.opening_date <= accounts_by
+        )
+    )
+    day = TransactionRow.date
+    moved = s.scalar(
+        select(func.coalesce(func.sum(TransactionRow.amount_pence), 0)).where(
+            day <= lines_to if include_last_day else day < lines_to
+        )
+    )
+    return int(opening or 0) + int(moved or 0)
 
 
 def summarise(book: Book, date_from: date | None = None, date_to: date | None = None) -> BookSummary:
@@ -62,22 +85,8 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
     if date_from > date_to:
         raise BookError("The start date must be on or before the end date.")
     with book.read() as s:
-        holder = s.scalars(select(Holder)).one()
-        funding = s.scalars(
-            select(FundingAgreementRow).order_by(FundingAgreementRow.start_date.desc())
-        ).first()
-        if funding is None:
-            raise BookError("This book has no funding agreement.")
-        opening = s.scalar(
-            select(func.coalesce(func.sum(AccountRow.opening_balance_pence), 0)).where(
-                AccountRow.opening_date <= date_to
-            )
-        )
-        moved = s.scalar(
-            select(func.coalesce(func.sum(TransactionRow.amount_pence), 0)).where(
-                TransactionRow.date <= date_to
-            )
-        )
+        holder, funding = holder_and_funding(s)
+        balance = Money(balance_pence(s, date_to, date_to))
         t = TransactionRow
         in_period = (t.date >= date_from, t.date <= date_to)
         sign = case((t.amount_pence >= 0, 1), else_=-1)
@@ -108,7 +117,6 @@ def summarise(book: Book, date_from: date | None = None, date_to: date | None = 
         income = category.is_income or (category is Category.UNCATEGORISED and direction > 0)
         target, amount = (money_in, total) if income else (money_out, -total)
         target[category] = target.get(category, Money(0)) + Money(int(amount))
-    balance = Money(int(opening or 0) + int(moved or 0))
     allowed = AllowedBand(Decimal(funding.allowed_min_weeks), Decimal(funding.allowed_max_weeks))
     weekly = Money(funding.weekly_dp_pence)
     return BookSummary(

@@ -5,25 +5,21 @@ spending by month. (Imported by tests/ui/scenes.py; it imports that module lazil
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
-
-from tests.conftest import PASSPHRASE
 
 
 def demo_window(stage: object, section: str) -> QWidget:
     """A main window on a fresh demo book, showing `section` once its figures are in."""
-    from pa_manager.services.demo import create_demo_book
-    from pa_manager.ui.main_window import SECTIONS, MainWindow
+    from pa_manager.ui.main_window import SECTIONS
     from tests.ui import helpers
-    from tests.ui.scenes import Stage, _show, open_for_gui
+    from tests.ui.scenes import Stage, demo_main_window, open_for_gui
 
     assert isinstance(stage, Stage)
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
+    window, path = demo_main_window(stage)
     with stage.qtbot.waitSignal(window.home_page.loaded, timeout=60_000):
-        window.set_book(open_for_gui(stage, made.path))
+        window.set_book(open_for_gui(stage, path))
     window.sidebar.setCurrentRow(SECTIONS.index(section))
     helpers.wait_idle(stage.qtbot, stage.tasks)
     stage.qtbot.wait(50)
@@ -32,6 +28,12 @@ def demo_window(stage: object, section: str) -> QWidget:
 
 def home_demo_figures(stage: object) -> QWidget:
     return demo_window(stage, "Home")
+
+
+def _table_tab(window: QWidget, page: Any) -> QWidget:
+    """The chart's page turned to the table behind it."""
+    page.tabs.setCurrentWidget(page.table)
+    return window
 
 
 def forecast_demo(stage: object) -> QWidget:
@@ -54,9 +56,7 @@ def forecast_what_if(stage: object) -> QWidget:
 
 def forecast_table(stage: object) -> QWidget:
     window = forecast_what_if(stage)
-    page = window.forecast_page  # type: ignore[attr-defined]
-    page.tabs.setCurrentWidget(page.table)
-    return window
+    return _table_tab(window, window.forecast_page)  # type: ignore[attr-defined]
 
 
 def spending_demo(stage: object) -> QWidget:
@@ -68,9 +68,7 @@ def spending_demo(stage: object) -> QWidget:
 
 def spending_table(stage: object) -> QWidget:
     window = spending_demo(stage)
-    page = window.spending_page  # type: ignore[attr-defined]
-    page.tabs.setCurrentWidget(page.table)
-    return window
+    return _table_tab(window, window.spending_page)  # type: ignore[attr-defined]
 
 
 HOME_SCENES: tuple[Callable[[object], QWidget], ...] = (

@@ -4,33 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
-from pa_manager.services import book as books
 from pa_manager.services import people, transactions
 from pa_manager.services.transactions import TransactionDetail
 from pa_manager.ui.pages.money.money_page import MoneyPage
-from pa_manager.ui.session import OpenedBook, describe
+from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
-from tests.conftest import PASSPHRASE
+from tests.ui.helpers import on_worker
 
-T = TypeVar("T")
 TODAY = date.today()
-
-
-def on_worker(qtbot: QtBot, tasks: TaskRunner, fn: Callable[[], T]) -> T:
-    """Run `fn` on the book's worker thread and wait for its result."""
-    out: list[Any] = []
-    errors: list[str] = []
-    tasks.run(fn, out.append, errors.append)
-    qtbot.waitUntil(lambda: bool(out or errors), timeout=30_000)
-    assert not errors, errors
-    return out[0]  # type: ignore[no-any-return]
 
 
 def line(days_ago: int, payee: str, amount: str, category: Category, **extra: Any) -> TransactionDetail:
@@ -41,19 +29,6 @@ def line(days_ago: int, payee: str, amount: str, category: Category, **extra: An
         category=category,
         **extra,
     )
-
-
-@pytest.fixture
-def opened(qtbot: QtBot, tasks: TaskRunner, created: books.CreatedBook) -> Iterator[OpenedBook]:
-    def work() -> OpenedBook:
-        book = books.open_book(created.path, passphrase=PASSPHRASE)
-        book.act_as_default()
-        return describe(book)
-
-    result = on_worker(qtbot, tasks, work)
-    yield result
-    tasks.run(result.book.close)
-    qtbot.waitUntil(tasks.is_idle, timeout=30_000)
 
 
 @pytest.fixture

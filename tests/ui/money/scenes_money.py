@@ -7,22 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from tests.conftest import PASSPHRASE
-
 
 def _demo_money_window(stage: object) -> QWidget:
-    from pa_manager.services.demo import create_demo_book
-    from pa_manager.ui.main_window import SECTIONS, MainWindow
+    from pa_manager.ui.main_window import SECTIONS
     from tests.ui import helpers
-    from tests.ui.scenes import Stage, _show, open_for_gui
+    from tests.ui.scenes import Stage, demo_main_window, open_for_gui
 
     assert isinstance(stage, Stage)
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
+    window, path = demo_main_window(stage)
     page = window.money_page
     with stage.qtbot.waitSignal(page.loaded, timeout=60_000):
-        window.set_book(open_for_gui(stage, made.path))
+        window.set_book(open_for_gui(stage, path))
     window.sidebar.setCurrentRow(SECTIONS.index("Money"))
     helpers.wait_idle(stage.qtbot, stage.tasks)
     # A line selected, as after a change.
@@ -38,8 +33,7 @@ def main_money_demo(stage: object) -> QWidget:
 
 def money_edit_split(stage: object) -> QWidget:
     """The edit dialog for a line of the demo book, shared across two categories."""
-    from tests.ui import helpers
-    from tests.ui.scenes import Stage
+    from tests.ui.scenes import Stage, settled_dialog
 
     assert isinstance(stage, Stage)
     window = _demo_money_window(stage)
@@ -52,10 +46,7 @@ def money_edit_split(stage: object) -> QWidget:
     dialog.split_box.setChecked(True)
     _combo, first_amount, _remove = dialog.splits._rows[0]
     first_amount.setText("1.00")
-    stage.shown.append(dialog)
-    stage.qtbot.waitExposed(dialog)
-    helpers.wait_idle(stage.qtbot, stage.tasks)
-    stage.qtbot.wait(50)  # the scroll area fits its contents on the next turn of the event loop
+    settled_dialog(stage, dialog)
     dialog.scroll.ensureWidgetVisible(dialog.splits.add_button)
     return dialog  # type: ignore[no-any-return]
 

@@ -3,11 +3,10 @@ week's only signed) opened on the worker, the page showing it, and the weeks to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -18,18 +17,7 @@ from pa_manager.ui.pages.pay.pay_page import PayPage
 from pa_manager.ui.session import OpenedBook, describe
 from pa_manager.ui.tasks import TaskRunner
 from tests.conftest import PASSPHRASE
-
-T = TypeVar("T")
-
-
-def on_worker(qtbot: QtBot, tasks: TaskRunner, fn: Callable[[], T]) -> T:
-    """Run `fn` on the book's worker thread and wait for its result."""
-    out: list[Any] = []
-    errors: list[str] = []
-    tasks.run(fn, out.append, errors.append)
-    qtbot.waitUntil(lambda: bool(out or errors), timeout=30_000)
-    assert not errors, errors
-    return out[0]  # type: ignore[no-any-return]
+from tests.ui.helpers import on_worker
 
 
 @dataclass(frozen=True, slots=True)

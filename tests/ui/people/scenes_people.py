@@ -9,37 +9,27 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QWidget
 
-from tests.conftest import PASSPHRASE
-
 
 def _demo_people_window(stage: object) -> QWidget:
-    from pa_manager.services.demo import create_demo_book
-    from pa_manager.ui.main_window import SECTIONS, MainWindow
+    from pa_manager.ui.main_window import SECTIONS
     from tests.ui import helpers
-    from tests.ui.scenes import Stage, _show, open_for_gui
+    from tests.ui.scenes import Stage, demo_main_window, open_for_gui
 
     assert isinstance(stage, Stage)
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
+    window, path = demo_main_window(stage)
     with stage.qtbot.waitSignal(window.people_page.loaded, timeout=60_000):
-        window.set_book(open_for_gui(stage, made.path))
+        window.set_book(open_for_gui(stage, path))
     window.sidebar.setCurrentRow(SECTIONS.index("People & timesheets"))
     helpers.wait_idle(stage.qtbot, stage.tasks)
     return window
 
 
 def _shown(stage: object, dialog: QWidget) -> QWidget:
-    from tests.ui import helpers
-    from tests.ui.scenes import Stage
+    from tests.ui.scenes import Stage, settled_dialog
 
     assert isinstance(stage, Stage)
     stage.qtbot.waitUntil(dialog.isVisible, timeout=30_000)
-    stage.shown.append(dialog)
-    stage.qtbot.waitExposed(dialog)
-    helpers.wait_idle(stage.qtbot, stage.tasks)
-    stage.qtbot.wait(50)  # scroll areas fit their contents on the next turn of the event loop
-    return dialog
+    return settled_dialog(stage, dialog)
 
 
 def main_people_demo(stage: object) -> QWidget:

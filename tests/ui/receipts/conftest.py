@@ -3,7 +3,6 @@ page showing it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -11,28 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
-from pa_manager.services import book as books
 from pa_manager.services.ledger import NewTransaction, record_transactions
 from pa_manager.ui.pages.receipts.receipts_page import ReceiptsPage
-from pa_manager.ui.session import OpenedBook, describe
+from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
-from tests.conftest import PASSPHRASE
-from tests.ui.money.conftest import on_worker
+from tests.ui.helpers import on_worker
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def opened(qtbot: QtBot, tasks: TaskRunner, created: books.CreatedBook) -> Iterator[OpenedBook]:
-    def work() -> OpenedBook:
-        book = books.open_book(created.path, passphrase=PASSPHRASE)
-        book.act_as_default()
-        return describe(book)
-
-    result = on_worker(qtbot, tasks, work)
-    yield result
-    tasks.run(result.book.close)
-    qtbot.waitUntil(tasks.is_idle, timeout=30_000)
 
 
 @pytest.fixture

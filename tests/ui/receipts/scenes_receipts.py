@@ -5,24 +5,20 @@ dialogs. (Imported by tests/ui/scenes.py; it imports that module lazily.)"""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from tests.conftest import PASSPHRASE
-
 
 def _demo_receipts_window(stage: object, tab: int = 0) -> QWidget:
-    from pa_manager.services.demo import create_demo_book
-    from pa_manager.ui.main_window import SECTIONS, MainWindow
+    from pa_manager.ui.main_window import SECTIONS
     from tests.ui import helpers
-    from tests.ui.scenes import Stage, _show, open_for_gui
+    from tests.ui.scenes import Stage, demo_main_window, open_for_gui
 
     assert isinstance(stage, Stage)
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
+    window, path = demo_main_window(stage)
     page = window.receipts_page
-    window.set_book(open_for_gui(stage, made.path))
+    window.set_book(open_for_gui(stage, path))
     with stage.qtbot.waitSignal(page.loaded, timeout=60_000):
         window.sidebar.setCurrentRow(SECTIONS.index("Receipts"))  # the page loads when shown
     helpers.wait_idle(stage.qtbot, stage.tasks)
@@ -37,24 +33,23 @@ def _demo_receipts_window(stage: object, tab: int = 0) -> QWidget:
     return window
 
 
-def _dialog(stage: object, window: QWidget, open_it: Callable[[], None]) -> QWidget:
-    from tests.ui import helpers
-    from tests.ui.scenes import Stage
+def _dialog(stage: object, open_it: Callable[[Any], object], *, title: str = "", tab: int = 0) -> QWidget:
+    """The dialog `open_it(page)` opens on the demo book's Receipts page, with the document whose
+    title starts with `title` selected (the first one when no title is given)."""
+    from tests.ui.scenes import Stage, settled_dialog
 
     assert isinstance(stage, Stage)
+    window = _demo_receipts_window(stage, tab=tab)
     page = window.receipts_page  # type: ignore[attr-defined]
-    open_it()
+    if title:
+        _select_title(page, title)
+    open_it(page)
     dialog = page.actions.dialog
     assert dialog is not None
-    stage.shown.append(dialog)
-    stage.qtbot.waitExposed(dialog)
-    helpers.wait_idle(stage.qtbot, stage.tasks)
-    stage.qtbot.wait(50)
-    return dialog  # type: ignore[no-any-return]
+    return settled_dialog(stage, dialog)
 
 
-def _select_title(window: QWidget, prefix: str) -> None:
-    page = window.receipts_page  # type: ignore[attr-defined]
+def _select_title(page: Any, prefix: str) -> None:
     for row, doc in enumerate(page.model.rows()):
         if doc.title.startswith(prefix):
             page.table.selectRow(row)
@@ -72,37 +67,23 @@ def receipts_missing_evidence(stage: object) -> QWidget:
 
 def receipts_viewer_pdf(stage: object) -> QWidget:
     """The viewer on the first expenses claim (a PDF), turned to its last page."""
-    window = _demo_receipts_window(stage)
-    _select_title(window, "Expenses")
-    page = window.receipts_page  # type: ignore[attr-defined]
-    dialog = _dialog(stage, window, page.actions.view_selected)
-    return dialog
+    return _dialog(stage, lambda page: page.actions.view_selected(), title="Expenses")
 
 
 def receipts_viewer_photo(stage: object) -> QWidget:
-    window = _demo_receipts_window(stage)
-    _select_title(window, "Argos")
-    page = window.receipts_page  # type: ignore[attr-defined]
-    return _dialog(stage, window, page.actions.view_selected)
+    return _dialog(stage, lambda page: page.actions.view_selected(), title="Argos")
 
 
 def receipts_link_dialog(stage: object) -> QWidget:
-    window = _demo_receipts_window(stage)
-    page = window.receipts_page  # type: ignore[attr-defined]
-    return _dialog(stage, window, page.actions.link_selected)
+    return _dialog(stage, lambda page: page.actions.link_selected())
 
 
 def receipts_details_dialog(stage: object) -> QWidget:
-    window = _demo_receipts_window(stage)
-    _select_title(window, "Contract")
-    page = window.receipts_page  # type: ignore[attr-defined]
-    return _dialog(stage, window, page.actions.describe_selected)
+    return _dialog(stage, lambda page: page.actions.describe_selected(), title="Contract")
 
 
 def receipts_rules_dialog(stage: object) -> QWidget:
-    window = _demo_receipts_window(stage, tab=1)
-    page = window.receipts_page  # type: ignore[attr-defined]
-    return _dialog(stage, window, page.actions.edit_rules)
+    return _dialog(stage, lambda page: page.actions.edit_rules(), tab=1)
 
 
 RECEIPTS_SCENES: tuple[Callable[[object], QWidget], ...] = (

@@ -8,21 +8,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from tests.conftest import PASSPHRASE
-
 
 def demo_returns_window(stage: object) -> QWidget:
-    from pa_manager.services.demo import create_demo_book
-    from pa_manager.ui.main_window import SECTIONS, MainWindow
+    from pa_manager.ui.main_window import SECTIONS
     from tests.ui import helpers
-    from tests.ui.scenes import Stage, _show, open_for_gui
+    from tests.ui.scenes import Stage, demo_main_window, open_for_gui
 
     assert isinstance(stage, Stage)
-    made = create_demo_book(stage.folder / "demo", PASSPHRASE, pas=2)
-    window = MainWindow(stage.tasks, stage.settings)
-    _show(stage, window)
+    window, path = demo_main_window(stage, pas=2)
     page = window.returns_page  # type: ignore[attr-defined]
-    window.set_book(open_for_gui(stage, made.path))
+    window.set_book(open_for_gui(stage, path))
     helpers.wait_idle(stage.qtbot, stage.tasks)
     assert page.view is None  # nothing is worked out until the page is shown
     with stage.qtbot.waitSignal(page.loaded, timeout=90_000):
@@ -37,20 +32,14 @@ def main_returns_demo(stage: object) -> QWidget:
 
 
 def returns_template_dialog(stage: object) -> QWidget:
-    from tests.ui import helpers
-    from tests.ui.scenes import Stage
+    from tests.ui.scenes import Stage, settled_dialog
 
     assert isinstance(stage, Stage)
     window = demo_returns_window(stage)
     page = window.returns_page  # type: ignore[attr-defined]
     page.template_box.setCurrentIndex(page.template_box.findData("birmingham-quarterly-declaration"))
     page.edit_template()
-    dialog = page.template_dialog
-    stage.shown.append(dialog)
-    stage.qtbot.waitExposed(dialog)
-    helpers.wait_idle(stage.qtbot, stage.tasks)
-    stage.qtbot.wait(50)
-    return dialog  # type: ignore[no-any-return]
+    return settled_dialog(stage, page.template_dialog)
 
 
 RETURNS_SCENES: tuple[Callable[[object], QWidget], ...] = (main_returns_demo, returns_template_dialog)

@@ -14,6 +14,7 @@ from pa_manager.domain.categories import Category
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.holder import AllowedBand
 from pa_manager.domain.money import Money
+from pa_manager.domain.money_rules.in_out import InAndOut
 from pa_manager.domain.returns.periods import ReturnPeriod
 
 
@@ -104,7 +105,7 @@ class Reconciliation:
 
 
 @dataclass(frozen=True, slots=True)
-class ReturnFigures:
+class ReturnFigures(InAndOut):
     """Everything a council return shows for one period."""
 
     header: ReturnHeader
@@ -129,14 +130,6 @@ class ReturnFigures:
     evidence: tuple[EvidenceItem, ...] = ()
     contingency_lines: tuple[tuple[str, Money], ...] = field(default=())
     committed_lines: tuple[tuple[str, Money], ...] = field(default=())
-
-    @property
-    def total_in(self) -> Money:
-        return Money.total(self.money_in.values())
-
-    @property
-    def total_out(self) -> Money:
-        return Money.total(self.money_out.values())
 
     @property
     def outside_band(self) -> bool:

@@ -252,20 +252,10 @@ def lines(values: Sequence[str]) -> str:
 # -- the document ---------------------------------------------------------------------------------
 
 
-def build(path: Path, story: list[Any], *, title: str, footer: str) -> Path:
-    """Write the story to `path` (the only file written) with a footer on every page."""
-    fonts.register()
-
-    def on_page(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.REGULAR, 8.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(MARGIN, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {doc.page}")
-        canvas.restoreState()
-
-    template = SimpleDocTemplate(
-        str(path),
+def a4_document(target: Any, *, title: str) -> SimpleDocTemplate:
+    """An A4 document with the house margins (room at the foot for the footer line)."""
+    return SimpleDocTemplate(
+        target,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -274,5 +264,24 @@ def build(path: Path, story: list[Any], *, title: str, footer: str) -> Path:
         title=title,
         author="PA Manager",
     )
-    template.build(story, onFirstPage=on_page, onLaterPages=on_page)
+
+
+def draw_footer(canvas: Any, footer: str, page: str, *, colour: str = "#555555") -> None:
+    """One page's footer line: `footer` on the left, the page number text on the right."""
+    canvas.saveState()
+    canvas.setFont(fonts.REGULAR, 8.5)
+    canvas.setFillColor(colors.HexColor(colour))
+    canvas.drawString(MARGIN, 10 * mm, footer)
+    canvas.drawRightString(A4[0] - MARGIN, 10 * mm, page)
+    canvas.restoreState()
+
+
+def build(path: Path, story: list[Any], *, title: str, footer: str) -> Path:
+    """Write the story to `path` (the only file written) with a footer on every page."""
+    fonts.register()
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        draw_footer(canvas, footer, f"Page {doc.page}")
+
+    a4_document(str(path), title=title).build(story, onFirstPage=on_page, onLaterPages=on_page)
     return path

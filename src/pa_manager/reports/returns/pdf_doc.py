@@ -12,14 +12,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab import rl_config
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from pa_manager.reports import fonts
-from pa_manager.reports.pay_documents.layout import GREY, LINE, MARGIN, WIDTH
+from pa_manager.reports.pay_documents.layout import GREY, LINE, WIDTH, a4_document, draw_footer
 
 __all__ = ["WIDTH", "build", "fast_table"]
 
@@ -40,12 +37,7 @@ def _canvas_class(footer: str) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.saveState()
-                self.setFont(fonts.REGULAR, 8.5)
-                self.setFillColor(colors.HexColor("#444444"))
-                self.drawString(MARGIN, 10 * mm, footer)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
-                self.restoreState()
+                draw_footer(self, footer, f"Page {self._pageNumber} of {total}", colour="#444444")
                 super().showPage()
             super().save()
 
@@ -56,16 +48,7 @@ def build(out: Path | BinaryIO, story: list[Any], *, title: str, footer: str) ->
     """Lay out `story` and write it to `out` (a path the user chose, or an in-memory stream)."""
     fonts.register()
     target: Any = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=title,
-        author="PA Manager",
-    )
+    doc = a4_document(target, title=title)
     # Streams compressed but not ASCII85-armoured: smaller files, and the armouring was a third of
     # the time for a long return. The setting is global in reportlab, so it is put back after.
     armour = rl_config.useA85

@@ -14,12 +14,12 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from pa_manager.domain.money import Money
 from pa_manager.domain.people import long_date
 from pa_manager.domain.returns.model import ReturnFigures
-from pa_manager.domain.returns.template import ReturnTemplate
+from pa_manager.domain.returns.template import CouncilLine, ReturnTemplate
 from pa_manager.reports.pay_documents import layout
 from pa_manager.reports.pay_documents.layout import Styles, boxed, facts, grid, text
 from pa_manager.reports.returns.pdf_doc import WIDTH, build, clip, fast_table
@@ -120,34 +120,16 @@ def _front(f: ReturnFigures, t: ReturnTemplate, st: Styles) -> list[Any]:
     story.append(PageBreak())
     story.append(Paragraph("Money in and out, on the council's lines", st.title))
     story.append(Paragraph("Money in", st.head))
-    story.append(
-        grid(
-            [
-                ["Line", "Amount"],
-                *[[x.label, _m(x.amount)] for x in money_in],
-                ["Total money in", _m(f.total_in)],
-            ],
-            [WIDTH * 0.7, WIDTH * 0.3],
-            st,
-            right_from=1,
-            bold_last=1,
-        )
-    )
+    story.append(_lines_table(money_in, "Total money in", f.total_in, st))
     story.append(Paragraph("Money out", st.head))
-    story.append(
-        grid(
-            [
-                ["Line", "Amount"],
-                *[[x.label, _m(x.amount)] for x in money_out],
-                ["Total money out", _m(f.total_out)],
-            ],
-            [WIDTH * 0.7, WIDTH * 0.3],
-            st,
-            right_from=1,
-            bold_last=1,
-        )
-    )
+    story.append(_lines_table(money_out, "Total money out", f.total_out, st))
     return story
+
+
+def _lines_table(lines: Sequence[CouncilLine], total_label: str, total: Money, st: Styles) -> Table:
+    """One side of the money (in or out) on the council's lines, with its total in bold."""
+    rows = [["Line", "Amount"], *[[x.label, _m(x.amount)] for x in lines], [total_label, _m(total)]]
+    return grid(rows, [WIDTH * 0.7, WIDTH * 0.3], st, right_from=1, bold_last=1)
 
 
 def _open_page(items: Sequence[str], st: Styles) -> list[Any]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from pa_manager.domain.people import long_date
 from pa_manager.services.home import HomeMoney, HomeTasks, home_money, home_tasks
@@ -25,7 +25,7 @@ from pa_manager.ui.pages.home.year_grid import YearGrid
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
 
 MAX_WARNINGS = 6
 WIDE_FIGURE = "£88,888.88"  # as wide as a figure card's number usually gets
@@ -91,19 +91,14 @@ class HomePage(QWidget):
         self._columns = 0
         self._reflow(2)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
-        column.setSpacing(16)
+        content, column = page_column(16)
         column.addWidget(self.heading)
         column.addWidget(self.status)
         column.addLayout(figures)
         for card in (self.todo_card, self.checks_card, self.year_card):
             column.addWidget(card)
         column.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
         self._show_cards(False)
 
     # -- book ------------------------------------------------------------------------------

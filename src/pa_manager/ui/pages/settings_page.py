@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from pa_manager.ui.settings import (
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel, apply_text_size, current_text_size
 from pa_manager.ui.widgets.field_message import add_field, make_form
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
 
 
 def _section(title: str) -> ScaledLabel:
@@ -103,9 +102,7 @@ class SettingsPage(QWidget):
         self.licences.setAccessibleName("Libraries included and their licences")
         self.licences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
+        content, column = page_column()
         column.addWidget(heading)
         column.addWidget(_section("Passphrase"))
         column.addWidget(self.passphrase_note)
@@ -122,10 +119,7 @@ class SettingsPage(QWidget):
         column.addWidget(about)
         column.addWidget(self.licences)
         column.addStretch(1)
-        scroll = scrolling(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scrolling(self, content)
         self.set_book(None)
 
     # -- book ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
 class FitScrollArea(QScrollArea):
@@ -74,3 +74,23 @@ class FitScrollArea(QScrollArea):
 def scrolling(widget: QWidget) -> QScrollArea:
     """`widget` in a FitScrollArea."""
     return FitScrollArea(widget)
+
+
+def fill_with_scrolling(page: QWidget, content: QWidget) -> QScrollArea:
+    """Make `content`, in a FitScrollArea, the whole of `page` (edge to edge); the area is returned."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = scrolling(content)
+    outer.addWidget(area)
+    return area
+
+
+def page_column(spacing: int | None = None) -> tuple[QWidget, QVBoxLayout]:
+    """A page's contents (for `fill_with_scrolling`) and the column to lay them out in, kept off the
+    window's edges like every page's."""
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(24, 24, 24, 24)
+    if spacing is not None:
+        column.setSpacing(spacing)
+    return content, column

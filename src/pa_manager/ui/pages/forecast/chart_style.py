@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from PySide6.QtCharts import QAbstractAxis, QChart, QChartView
+from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from pa_manager.domain.money import Money
 
@@ -87,6 +87,51 @@ class ChartView(QChartView):
         for axis in chart.axes():
             _style_axis(axis, text, font, palette)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
+
+
+class KeyedChart(QWidget):
+    """A ChartView with its Legend underneath. A subclass draws into `fresh_chart()` and ends with
+    `finish()`, which puts the axes on and the key under the chart."""
+
+    def __init__(self, name: str, key_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = ChartView(QChart(), name)
+        self.legend = Legend(key_name)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.legend)
+
+    def chart(self) -> QChart:
+        return self.view.chart()
+
+    def clear(self) -> None:
+        self.chart().removeAllSeries()
+        self.legend.clear()
+
+    def fresh_chart(self) -> QChart:
+        """The chart without the series and axes drawn last time."""
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        return chart
+
+    def finish(
+        self,
+        x_axis: QAbstractAxis,
+        y_axis: QAbstractAxis,
+        series: Sequence[QAbstractSeries],
+        key: Sequence[tuple[str, QColor, str]],
+    ) -> None:
+        chart = self.chart()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for one in series:
+            one.attachAxis(x_axis)
+            one.attachAxis(y_axis)
+        self.legend.set_entries(key)
+        self.view.restyle()
 
 
 def _style_axis(axis: QAbstractAxis, text: QColor, font: QFont, palette: QPalette) -> None:

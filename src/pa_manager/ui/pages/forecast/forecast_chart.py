@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pa_manager.domain.forecast import Forecast
 from pa_manager.domain.people import add_months, long_date
-from pa_manager.ui.pages.forecast.chart_style import ChartView, Legend, band_colour, day_x, pounds
+from pa_manager.ui.pages.forecast.chart_style import KeyedChart, band_colour, day_x, pounds
 
 MARGIN = 0.08  # room above and below the lines
 
@@ -39,27 +39,16 @@ def month_axis(start: date, end: date) -> QCategoryAxis:
     return axis
 
 
-class ForecastChart(QWidget):
+class ForecastChart(KeyedChart):
     """Draws one forecast, or a forecast and the same with changes, with its key underneath."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = ChartView(QChart(), "Chart of the balance forecast (the table has the same numbers)")
-        self.legend = Legend("Key to the forecast chart")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.legend)
+        name = "Chart of the balance forecast (the table has the same numbers)"
+        super().__init__(name, "Key to the forecast chart", parent)
         self._band_edges: tuple[QLineSeries, QLineSeries] | None = None
 
-    def chart(self) -> QChart:
-        return self.view.chart()
-
     def show_forecast(self, base: Forecast, changed: Forecast | None = None) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self.fresh_chart()
         shown = changed or base
         inputs = shown.inputs
         start = inputs.start
@@ -114,14 +103,4 @@ class ForecastChart(QWidget):
         y_axis.setLabelFormat("%.0f")
         y_axis.setTitleText("Balance in £")
         y_axis.applyNiceNumbers()
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in chart.series():
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
-        self.legend.set_entries(key)
-        self.view.restyle()
-
-    def clear(self) -> None:
-        self.chart().removeAllSeries()
-        self.legend.clear()
+        self.finish(x_axis, y_axis, chart.series(), key)

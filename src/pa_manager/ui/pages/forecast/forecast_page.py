@@ -10,20 +10,22 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.forecast import FlowKind, Forecast, ForecastInputs, WhatIf, apply_what_if, project
 from pa_manager.domain.people import long_date
+from pa_manager.services.book import Book
 from pa_manager.services.forecast import forecast_inputs
 from pa_manager.ui.pages.forecast.forecast_chart import ForecastChart
-from pa_manager.ui.pages.forecast.money_table import TextTableView
+from pa_manager.ui.pages.forecast.money_table import TextTableView, chart_and_table
 from pa_manager.ui.pages.forecast.what_if_panel import WhatIfPanel
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
+from pa_manager.ui.widgets.shown_page import LoadsWhenShown
 
 DEFAULT_MONTHS = 6
 DEBOUNCE_MS = 120
@@ -76,14 +78,11 @@ def table_rows(shown: Forecast, base: Forecast | None) -> tuple[list[str], list[
     return headers, rows
 
 
-class ForecastPage(QWidget):
+class ForecastPage(LoadsWhenShown):
     """The chart, the table and the what-if panel."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._opened: OpenedBook | None = None
-        self._loaded_for: object | None = None
+        super().__init__(tasks, parent)
         self.inputs: ForecastInputs | None = None
         self.base: Forecast | None = None
         self.shown_forecast: Forecast | None = None
@@ -109,13 +108,11 @@ class ForecastPage(QWidget):
         self.months.setAccessibleName("How far ahead to look")
         months_label = QLabel("&Look ahead:")
         months_label.setBuddy(self.months)
-        self.months.valueChanged.connect(self._reload)
+        self.months.valueChanged.connect(self.refresh)
 
         self.chart = ForecastChart()
         self.table = TextTableView("Forecast month by month")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.chart, "&Chart")
-        self.tabs.addTab(self.table, "&Table (same numbers)")
+        self.tabs = chart_and_table(self.chart, self.table)
         self.what_if = WhatIfPanel()
         # Keystrokes in quick succession are projected once, a moment after the last one.
         self._pending: WhatIf | None = None
@@ -133,9 +130,7 @@ class ForecastPage(QWidget):
         self.body = body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.tabs, 5)
         body.addWidget(self.what_if, 2, Qt.AlignmentFlag.AlignTop)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
+        content, column = page_column()
         column.addWidget(heading)
         column.addWidget(self.status)
         column.addWidget(self.sentence)
@@ -143,9 +138,7 @@ class ForecastPage(QWidget):
         column.addLayout(top)
         column.addWidget(self.problem)
         column.addLayout(body, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
         self._set_ready(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -156,38 +149,24 @@ class ForecastPage(QWidget):
 
     # -- book ------------------------------------------------------------------------------
     def set_book(self, opened: OpenedBook | None) -> None:
-        self._opened = opened
-        self._loaded_for = None
         self.inputs = self.base = self.shown_forecast = None
-        if opened is None:
-            self.status.setText("Open a book to see its forecast.")
-            self.status.show()
-            self.sentence.clear()
-            self.table.set_rows([], [])
-            self.chart.clear()
-            self._set_ready(False)
-        elif self.isVisible():
-            self.refresh()
+        super().set_book(opened)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._opened is not None:
-            self.refresh()  # the book may have changed on another page since it was last shown
+    def _clear(self) -> None:
+        self.status.setText("Open a book to see its forecast.")
+        self.status.show()
+        self.sentence.clear()
+        self.table.set_rows([], [])
+        self.chart.clear()
+        self._set_ready(False)
 
-    def refresh(self) -> None:
-        if self._opened is None:
-            return
-        self._loaded_for = self._opened
-        book, months = self._opened.book, self.months.value()
+    def _load(self, book: Book) -> None:
+        months = self.months.value()
         self.status.setText("Working out the forecast…")
         self.status.show()
         self._tasks.run(
             lambda: forecast_inputs(book, months, date.today()), self._on_inputs, self._on_failed, owner=self
         )
-
-    def _reload(self) -> None:
-        if self._opened is not None:
-            self.refresh()
 
     # -- results ---------------------------------------------------------------------------
     def _on_inputs(self, inputs: ForecastInputs) -> None:

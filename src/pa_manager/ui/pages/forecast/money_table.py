@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -82,3 +82,11 @@ class TextTableView(QTableView):
         lines = ["\t".join(self.model_.headers)]
         lines += ["\t".join(self.model_.rows[r]) for r in rows]
         return "\n".join(lines)
+
+
+def chart_and_table(chart: QWidget, table: TextTableView) -> QTabWidget:
+    """The chart and, on a tab of its own, the same numbers as a table (for screen readers too)."""
+    tabs = QTabWidget()
+    tabs.addTab(chart, "&Chart")
+    tabs.addTab(table, "&Table (same numbers)")
+    return tabs

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QLineSeries, QStackedBarSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QLineSeries, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pa_manager.domain.categories import Category
 from pa_manager.domain.money import Money
 from pa_manager.services.spending import SpendingMonth
-from pa_manager.ui.pages.forecast.chart_style import ChartView, Legend, pounds
+from pa_manager.ui.pages.forecast.chart_style import KeyedChart, pounds
 
 TOP = 5
 OTHERS = "Everything else"
@@ -35,30 +35,15 @@ def grouped(m: SpendingMonth, groups: Sequence[Category]) -> list[Money]:
     return [*shown, rest]
 
 
-class SpendingChart(QWidget):
+class SpendingChart(KeyedChart):
     """Stacked monthly bars and the budget line, with the key underneath."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = ChartView(QChart(), "Chart of spending by month (the table has the same numbers)")
-        self.legend = Legend("Key to the spending chart")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.legend)
-
-    def chart(self) -> QChart:
-        return self.view.chart()
-
-    def clear(self) -> None:
-        self.chart().removeAllSeries()
-        self.legend.clear()
+        name = "Chart of spending by month (the table has the same numbers)"
+        super().__init__(name, "Key to the spending chart", parent)
 
     def show_months(self, months: Sequence[SpendingMonth]) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self.fresh_chart()
         if not months:
             return
         groups = chart_groups(months)
@@ -86,12 +71,6 @@ class SpendingChart(QWidget):
         y_axis.setLabelFormat("%.0f")
         y_axis.setTitleText("Money out in £")
         y_axis.applyNiceNumbers()
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (bars, budget):
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
         key = [("■", s.color(), s.label()) for s in sets]
         key.append(("╍", QApplication.palette().windowText().color(), budget.name()))
-        self.legend.set_entries(key)
-        self.view.restyle()
+        self.finish(x_axis, y_axis, (bars, budget), key)

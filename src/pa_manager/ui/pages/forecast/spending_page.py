@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from pa_manager.domain.money import Money
+from pa_manager.services.book import Book
 from pa_manager.services.spending import SpendingMonth, spending_by_month
-from pa_manager.ui.pages.forecast.money_table import TextTableView
+from pa_manager.ui.pages.forecast.money_table import TextTableView, chart_and_table
 from pa_manager.ui.pages.forecast.spending_chart import OTHERS, SpendingChart, chart_groups, grouped
-from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
+from pa_manager.ui.widgets.shown_page import LoadsWhenShown
 
 MONTHS = 12
 
@@ -66,14 +66,11 @@ def table_rows(months: Sequence[SpendingMonth]) -> tuple[list[str], list[list[st
     return headers, rows
 
 
-class SpendingPage(QWidget):
+class SpendingPage(LoadsWhenShown):
     """The chart and its table for the last twelve months."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._opened: OpenedBook | None = None
-        self._loaded_for: object | None = None
+        super().__init__(tasks, parent)
         self.months: list[SpendingMonth] = []
         heading = ScaledLabel("Spending", scale=1.6, bold=True)
         self.status = QLabel("Open a book to see its spending.")
@@ -82,46 +79,26 @@ class SpendingPage(QWidget):
         self.sentence.setWordWrap(True)
         self.chart = SpendingChart()
         self.table = TextTableView("Spending month by month")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.chart, "&Chart")
-        self.tabs.addTab(self.table, "&Table (same numbers)")
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
+        self.tabs = chart_and_table(self.chart, self.table)
+        content, column = page_column()
         column.addWidget(heading)
         column.addWidget(self.status)
         column.addWidget(self.sentence)
         column.addWidget(self.tabs, 100)
         column.addStretch(1)  # takes the room instead when there is no chart to show
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
         self.tabs.hide()
 
-    def set_book(self, opened: OpenedBook | None) -> None:
-        self._opened = opened
-        self._loaded_for = None
-        if opened is None:
-            self.months = []
-            self.status.setText("Open a book to see its spending.")
-            self.status.show()
-            self.sentence.clear()
-            self.table.set_rows([], [])
-            self.chart.clear()
-            self.tabs.hide()
-        elif self.isVisible():
-            self.refresh()
+    def _clear(self) -> None:
+        self.months = []
+        self.status.setText("Open a book to see its spending.")
+        self.status.show()
+        self.sentence.clear()
+        self.table.set_rows([], [])
+        self.chart.clear()
+        self.tabs.hide()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._opened is not None:
-            self.refresh()  # the book may have changed on another page since it was last shown
-
-    def refresh(self) -> None:
-        if self._opened is None:
-            return
-        self._loaded_for = self._opened
-        book = self._opened.book
+    def _load(self, book: Book) -> None:
         self.status.setText("Adding up the spending…")
         self.status.show()
         self._tasks.run(

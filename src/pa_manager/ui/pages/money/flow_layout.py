@@ -83,3 +83,12 @@ class FlowLayout(QLayout):
                 x += hint.width() + self._spacing
             y += height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom() if any(lines) else 0
+
+
+def flow_row(*widgets: QWidget, spacing: int = 8) -> QWidget:
+    """`widgets` (a row of buttons, usually) in a FlowLayout on a widget of their own."""
+    holder = QWidget()
+    flow = FlowLayout(holder, spacing=spacing)
+    for widget in widgets:
+        flow.addWidget(widget)
+    return holder

@@ -22,7 +22,7 @@ from pa_manager.services import register
 from pa_manager.services.register import AccountInfo, Register, RegisterRow
 from pa_manager.ui.pages.money.commands import ask_to_delete
 from pa_manager.ui.pages.money.filter_bar import FilterBar
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.money.quick_entry import PayeeHabit, QuickEntryRow
 from pa_manager.ui.pages.money.register_actions import RegisterActions
 from pa_manager.ui.pages.money.register_model import RegisterTableModel, pounds
@@ -31,7 +31,7 @@ from pa_manager.ui.pages.money.transaction_dialog import TransactionDialog
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling
 
 EMPTY_BOOK = "No money recorded yet. Import a statement or add a line with Ctrl+N."
 EMPTY_FILTER = "No lines match these dates and filters. Clear the search or choose other dates."
@@ -76,16 +76,9 @@ class MoneyPage(QWidget):
         self.pots_button = QPushButton("Contingency and commitments…")
         self.undo_button = QPushButton("Undo")
         self.redo_button = QPushButton("Redo")
-        buttons = QWidget()
-        flow = FlowLayout(buttons, spacing=8)
-        for button in (
-            self.import_button,
-            self.reconcile_button,
-            self.pots_button,
-            self.undo_button,
-            self.redo_button,
-        ):
-            flow.addWidget(button)
+        buttons = flow_row(
+            self.import_button, self.reconcile_button, self.pots_button, self.undo_button, self.redo_button
+        )
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName("Totals of the lines shown")
@@ -114,9 +107,7 @@ class MoneyPage(QWidget):
         column.addWidget(self.notice)
         column.addWidget(self.table_stack, 1)
         column.addWidget(self.entry)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
         self._build_actions()
 
         self.import_button.clicked.connect(self.import_requested)

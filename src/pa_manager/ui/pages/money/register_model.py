@@ -7,13 +7,14 @@ the account's balance after each line, so it reads correctly whenever the rows a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from pa_manager.services.register import EVIDENCE_ATTACHED, EVIDENCE_MISSING, STATE_LABELS, RegisterRow
 from pa_manager.ui.widgets.date_edit import format_date
+from pa_manager.ui.widgets.row_model import Index, RowTableModel
 
 COLUMNS = (
     "Date",
@@ -40,10 +41,10 @@ EVIDENCE_SPOKEN = {
     EVIDENCE_MISSING: "Evidence missing: this payment needs a receipt or invoice",
     "": "No evidence needed",
 }
-
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+HEADER_TIPS = {
+    CHECK: "Lines a council often questions are marked “Check”; hover or select to see why.",
+    EVIDENCE: "Payments with a receipt linked, and those still missing one (see the Receipts page).",
+}
 
 
 def pounds(pence: int) -> str:
@@ -73,34 +74,27 @@ def _sort_keys() -> dict[int, Callable[[RegisterRow], Any]]:
     }
 
 
-class RegisterTableModel(QAbstractTableModel):
+class RegisterTableModel(RowTableModel[RegisterRow]):
     """Read-only table over register rows; `sort()` reorders in Python (stable, so ties stay in
     date order)."""
 
+    columns = COLUMNS
+    right_aligned = MONEY_COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # `_rows`: as shown
         self._date_ordered: list[RegisterRow] = []  # as given: oldest first
-        self._rows: list[RegisterRow] = []  # as shown
         self._sort_column = DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys = _sort_keys()
         self._row_of_id: dict[int, int] | None = None
 
     # -- feeding ---------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[RegisterRow]) -> None:
-        """Show these rows (oldest first, as the service gives them) in the current sort order."""
-        self.beginResetModel()
-        self._date_ordered = list(rows)
+    def _rows_set(self) -> None:
+        # `set_rows` gives them oldest first, as the service does: kept so, shown in the sort order.
+        self._date_ordered = self._rows
         self._rows = self._ordered()
         self._row_of_id = None
-        self.endResetModel()
-
-    def rows(self) -> list[RegisterRow]:
-        """The rows in the order shown."""
-        return self._rows
-
-    def row_at(self, row: int) -> RegisterRow:
-        return self._rows[row]
 
     def row_of(self, txn_id: int) -> int | None:
         """Where the line with this id is shown, or None."""
@@ -109,28 +103,14 @@ class RegisterTableModel(QAbstractTableModel):
         return self._row_of_id.get(txn_id)
 
     # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in MONEY_COLUMNS else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and section == CHECK:
-            return "Lines a council often questions are marked “Check”; hover or select to see why."
-        if role == Qt.ItemDataRole.ToolTipRole and section == EVIDENCE:
-            return "Payments with a receipt linked, and those still missing one (see the Receipts page)."
-        return None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -138,7 +118,7 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in MONEY_COLUMNS else _LEFT
+            return self.alignment(column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

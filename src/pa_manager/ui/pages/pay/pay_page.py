@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from pa_manager.domain.errors import DomainError
 from pa_manager.domain.people import EmploymentType
 from pa_manager.domain.periods import PayFrequency
 from pa_manager.services import pay_documents, pay_runs, pay_settings, people
 from pa_manager.services.pay_types import HmrcPosition, PayRunPreview, PayRunRow, PayRunStatus
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.pay.bureau_dialog import BureauDialog, BureauPA
 from pa_manager.ui.pages.pay.pay_text import position_sentence
 from pa_manager.ui.pages.pay.pay_widgets import ask, card
@@ -31,7 +31,7 @@ from pa_manager.ui.pages.pay.runs_list import RunsList
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
 
 EMPTY = (
     "No pay runs yet. Approve the PAs' timesheets on the People page, then choose a period and Work out pay."
@@ -91,9 +91,7 @@ class PayPage(QWidget):
         self.payslip_button = QPushButton("Show pa&yslip…")
         self.export_button = QPushButton("Save payslips as &PDF…")
         self.bureau_button = QPushButton("Type in a &bureau payslip…")
-        buttons = QWidget()
-        flow = FlowLayout(buttons, spacing=8)
-        for button in (
+        buttons = flow_row(
             self.work_out_button,
             self.save_button,
             self.finalise_button,
@@ -101,24 +99,17 @@ class PayPage(QWidget):
             self.payslip_button,
             self.export_button,
             self.bureau_button,
-        ):
-            flow.addWidget(button)
+        )
         work_column.addWidget(self.picker)
         work_column.addWidget(buttons)
         self.view = RunView()
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
-        column.setSpacing(12)
+        content, column = page_column(12)
         # What is done most (work out this period's pay) first; the list of saved runs after it.
         for widget in (self.heading, self.hmrc_line, self.notice, work_card, self.view, runs_card):
             column.addWidget(widget)
         column.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scrolling(content)
-        outer.addWidget(self.scroll)
+        self.scroll = fill_with_scrolling(self, content)
 
         self.work_out_button.clicked.connect(self.work_out)
         self.save_button.clicked.connect(self.save_draft)

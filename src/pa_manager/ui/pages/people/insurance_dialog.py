@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pa_manager.domain.compliance import InsurancePolicy
 from pa_manager.domain.errors import DomainError
 from pa_manager.services import compliance_records
 from pa_manager.services.book import Book
 from pa_manager.ui.tasks import TaskRunner
-from pa_manager.ui.text_size import ScaledLabel, fit_to_text
+from pa_manager.ui.text_size import fit_to_text
 from pa_manager.ui.widgets.date_edit import DateEdit
-from pa_manager.ui.widgets.field_message import FieldMessage, add_field, make_form
+from pa_manager.ui.widgets.field_message import add_field, make_form
+from pa_manager.ui.widgets.save_dialog import SaveDialog
 
 
-class InsuranceDialog(QDialog):
+class InsuranceDialog(SaveDialog):
     """`saved` after the policy is recorded."""
 
-    saved = Signal()
-
     def __init__(self, tasks: TaskRunner, book: Book, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks, self._book = tasks, book
-        self.setWindowTitle("Employer's liability insurance")
-        heading = ScaledLabel("Employer's liability insurance", scale=1.3, bold=True)
-        heading.setWordWrap(True)
+        title = "Employer's liability insurance"
+        super().__init__(tasks, book, title, title, parent)
         text = QLabel(
             "The law requires it once anyone works for you. Record each year's policy when you renew."
         )
@@ -41,19 +36,13 @@ class InsuranceDialog(QDialog):
         self.renews_message = add_field(
             form, "Last day of &cover", self.renews_on, "The renewal date on the schedule."
         )
-        self.problem = FieldMessage()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(heading)
+        column.addWidget(self.heading)
         column.addWidget(text)
         column.addLayout(form)
         column.addWidget(self.problem)
         column.addStretch(1)
-        column.addWidget(buttons)
+        column.addWidget(self.buttons)
         fit_to_text(self, 60, 22)
 
     def _on_save(self) -> None:
@@ -71,13 +60,4 @@ class InsuranceDialog(QDialog):
             self.insurer_message.show_message(str(err))
             return
         book = self._book
-        self._tasks.run(
-            lambda: compliance_records.record_insurance(book, policy),
-            self._on_saved,
-            self.problem.show_message,
-            owner=self,
-        )
-
-    def _on_saved(self, _policy_id: int) -> None:
-        self.saved.emit()
-        self.accept()
+        self.save_on_worker(lambda: compliance_records.record_insurance(book, policy))

@@ -22,35 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pa_manager.services import document_files, documents
+from pa_manager.services import documents
 from pa_manager.services.book import Book
 from pa_manager.services.documents import PA_KINDS, DocumentInfo
 from pa_manager.services.errors import BookError
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
 from pa_manager.ui.widgets.date_edit import format_date
+from pa_manager.ui.widgets.document_files import choose_copy_path, choose_documents
 from pa_manager.ui.widgets.field_message import FieldMessage, add_field, make_form
 
 EMPTY = "No documents about this PA yet. Choose a kind and “Add a document…”."
-
-
-def _choose_files(parent: QWidget) -> list[Path]:
-    from PySide6.QtWidgets import QFileDialog
-
-    names, _f = QFileDialog.getOpenFileNames(
-        parent, "Add documents", str(Path.home()), document_files.FILE_FILTER
-    )
-    return [Path(n) for n in names]
-
-
-def _choose_save_path(parent: QWidget, suggested: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _f = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the document (it will not be encrypted)", str(Path.home() / suggested)
-    )
-    return Path(name) if name else None
 
 
 class PaDocumentsSection(QWidget):
@@ -61,8 +44,8 @@ class PaDocumentsSection(QWidget):
         super().__init__(parent)
         self._tasks, self._book, self._pa_id = tasks, book, pa_id
         self._docs: list[DocumentInfo] = []
-        self.choose_files: Callable[[], list[Path]] = lambda: _choose_files(self)
-        self.choose_save_path: Callable[[str], Path | None] = lambda name: _choose_save_path(self, name)
+        self.choose_files: Callable[[], list[Path]] = lambda: choose_documents(self, "Add documents")
+        self.choose_save_path: Callable[[str], Path | None] = lambda name: choose_copy_path(self, name)
         heading = ScaledLabel("Documents kept in the book", scale=1.15, bold=True)
         self.list = QListWidget()
         self.list.setAccessibleName("Documents about this PA")
@@ -77,10 +60,7 @@ class PaDocumentsSection(QWidget):
         self.add_button = QPushButton("Add a &document…")
         self.view_button = QPushButton("&View document")
         self.export_button = QPushButton("Save a cop&y as…")
-        buttons = QWidget()
-        flow = FlowLayout(buttons, spacing=8)
-        for button in (self.add_button, self.view_button, self.export_button):
-            flow.addWidget(button)
+        buttons = flow_row(self.add_button, self.view_button, self.export_button)
         self.message = FieldMessage()
         self.note = QLabel()
         self.note.setWordWrap(True)

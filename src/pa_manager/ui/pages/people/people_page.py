@@ -31,7 +31,7 @@ from pa_manager.domain.people import long_date
 from pa_manager.services import compliance_records, people
 from pa_manager.services.compliance_records import ToDo
 from pa_manager.services.people import PaListRow, PaRecord
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.people.compliance_tab import STATE_WORDS
 from pa_manager.ui.pages.people.insurance_dialog import InsuranceDialog
 from pa_manager.ui.pages.people.pa_dialog import DETAILS_TAB, PaDialog, tab_for
@@ -39,7 +39,7 @@ from pa_manager.ui.pages.people.timesheet_dialog import TimesheetDialog
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
 
 EMPTY = (
     "No PAs yet. Choose Add PA… to record the first person who works for you: their details, pay "
@@ -102,10 +102,7 @@ class PeoplePage(QWidget):
         self.edit_button = QPushButton("&Edit…")
         self.timesheets_button = QPushButton("&Timesheets…")
         self.show_left = QCheckBox("Show PAs who have &left")
-        buttons = QWidget()
-        flow = FlowLayout(buttons, spacing=8)
-        for widget in (self.add_button, self.edit_button, self.timesheets_button, self.show_left):
-            flow.addWidget(widget)
+        buttons = flow_row(self.add_button, self.edit_button, self.timesheets_button, self.show_left)
         self.pa_list = QTreeWidget()
         self.pa_list.setColumnCount(4)
         self.pa_list.setHeaderLabels(["Name", "Works as", "Status", "Next thing due"])
@@ -136,19 +133,14 @@ class PeoplePage(QWidget):
         card.addWidget(self.todo_empty)
         card.addWidget(self.deal_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
-        column.setSpacing(12)
+        content, column = page_column(12)
         column.addWidget(self.heading)
         column.addWidget(self.status)
         column.addWidget(buttons)
         column.addWidget(self.pa_list, 1)
         column.addWidget(self.empty)
         column.addWidget(self.todo_card, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
 
         self.add_button.clicked.connect(self.add_pa)
         self.edit_button.clicked.connect(self.edit_selected)

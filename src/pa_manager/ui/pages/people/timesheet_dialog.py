@@ -32,7 +32,7 @@ from pa_manager.domain.people import long_date
 from pa_manager.services import timesheets
 from pa_manager.services.book import Book
 from pa_manager.services.timesheets import Timesheet, TimesheetError
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.people.shift_model import ShiftTableModel
 from pa_manager.ui.pages.people.sign_dialog import SignDialog
 from pa_manager.ui.pages.people.timesheet_actions import TimesheetActions
@@ -133,7 +133,7 @@ class TimesheetDialog(QDialog):
         column.addWidget(self.period)
         column.addWidget(self.lock_note)
         column.addWidget(
-            self._flow(
+            flow_row(
                 self.previous_button,
                 self.next_button,
                 self.copy_button,
@@ -142,7 +142,7 @@ class TimesheetDialog(QDialog):
             )
         )
         column.addWidget(self.grid, 1)
-        column.addWidget(self._flow(self.add_button, self.remove_button))
+        column.addWidget(flow_row(self.add_button, self.remove_button))
         column.addWidget(self.keys_help)
         column.addWidget(self.problems)
         column.addWidget(self.notice)
@@ -153,7 +153,7 @@ class TimesheetDialog(QDialog):
         outer.addWidget(self.scroll, 1)
         # The actions stay in view under the scrolling part, like a dialog's buttons.
         outer.addWidget(
-            self._flow(
+            flow_row(
                 self.save_button,
                 self.sign_pa_button,
                 self.sign_employer_button,
@@ -184,14 +184,6 @@ class TimesheetDialog(QDialog):
         self.grid.rows_changed.connect(self.mark_edited)
         fit_to_text(self, 120, 46)
         self.load(day)
-
-    @staticmethod
-    def _flow(*buttons: QPushButton) -> QWidget:
-        box = QWidget()
-        flow = FlowLayout(box, spacing=8)
-        for button in buttons:
-            flow.addWidget(button)
-        return box
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, day: date) -> None:

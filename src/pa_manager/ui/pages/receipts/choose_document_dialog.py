@@ -6,8 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.services.documents import DocumentInfo, kind_label
 from pa_manager.services.evidence import MissingEvidence
+from pa_manager.ui.pages.receipts.tables import hide_unmatched, search_box
 from pa_manager.ui.text_size import ScaledLabel, fit_to_text
 from pa_manager.ui.widgets.date_edit import format_date
 
@@ -37,10 +36,7 @@ class ChooseDocumentDialog(QDialog):
         )
         heading = ScaledLabel(f"Which document is evidence for {what}?", scale=1.3, bold=True)
         heading.setWordWrap(True)
-        self.search = QLineEdit()
-        search_label = QLabel("&Search")
-        search_label.setBuddy(self.search)
-        self.search.setAccessibleName("Search documents")
+        search_label, self.search = search_box("Search documents")
         self.list = QListWidget()
         self.list.setAccessibleName("Documents in the book")
         # Closest in date first: the receipt for a payment is usually dated near it.
@@ -56,18 +52,12 @@ class ChooseDocumentDialog(QDialog):
         buttons.accepted.connect(self._on_link)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self._on_link())
-        self.search.textChanged.connect(self._filter)
+        self.search.textChanged.connect(lambda text: hide_unmatched(self.list, text))
         column = QVBoxLayout(self)
         for widget in (heading, search_label, self.search, self.list):
             column.addWidget(widget)
         column.addWidget(buttons)
         fit_to_text(self, 70, 26)
-
-    def _filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
 
     def _on_link(self) -> None:
         item = self.list.currentItem()

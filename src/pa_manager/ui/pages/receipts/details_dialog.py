@@ -4,12 +4,9 @@ insurance certificate, bank statements and council letters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -22,15 +19,14 @@ from pa_manager.services import documents
 from pa_manager.services.book import Book
 from pa_manager.services.documents import DocumentInfo, DocumentKind
 from pa_manager.ui.tasks import TaskRunner
-from pa_manager.ui.text_size import ScaledLabel, fit_to_text
+from pa_manager.ui.text_size import fit_to_text
 from pa_manager.ui.widgets.date_edit import DateEdit
-from pa_manager.ui.widgets.field_message import FieldMessage, add_field, make_form
+from pa_manager.ui.widgets.field_message import add_field, make_form
+from pa_manager.ui.widgets.save_dialog import SaveDialog
 
 
-class DetailsDialog(QDialog):
+class DetailsDialog(SaveDialog):
     """`saved` after the details are written."""
-
-    saved = Signal()
 
     def __init__(
         self,
@@ -40,10 +36,8 @@ class DetailsDialog(QDialog):
         pas: dict[int, str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._tasks, self._book, self.doc = tasks, book, doc
-        self.setWindowTitle("Document details")
-        heading = ScaledLabel("Document details", scale=1.3, bold=True)
+        super().__init__(tasks, book, "Document details", "Document details", parent)
+        self.doc = doc
         self.title = QLineEdit(doc.title)
         self.title.setMaxLength(200)
         self.kind = QComboBox()
@@ -77,19 +71,13 @@ class DetailsDialog(QDialog):
             self.nobody.setChecked(True)
         self.pa.toggled.connect(self.pa_combo.setEnabled)
         self.pa_combo.setEnabled(self.pa.isChecked())
-        self.problem = FieldMessage()
-        buttons = QDialogButtonBox()
-        buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(heading)
+        column.addWidget(self.heading)
         column.addLayout(form)
         for widget in (about, self.nobody, self.holder, self.pa, self.pa_combo, self.problem):
             column.addWidget(widget)
         column.addStretch(1)
-        column.addWidget(buttons)
+        column.addWidget(self.buttons)
         fit_to_text(self, 70, 30)
 
     def _on_save(self) -> None:
@@ -107,15 +95,8 @@ class DetailsDialog(QDialog):
         pa_id = self.pa_combo.currentData() if self.pa.isChecked() else None
         holder = self.holder.isChecked()
         book, doc_id, title = self._book, self.doc.id, self.title.text()
-        self._tasks.run(
+        self.save_on_worker(
             lambda: documents.describe(
                 book, doc_id, title=title, kind=kind, day=day, pa_id=pa_id, holder=holder
-            ),
-            self._on_saved,
-            self.problem.show_message,
-            owner=self,
+            )
         )
-
-    def _on_saved(self, _result: object) -> None:
-        self.saved.emit()
-        self.accept()

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from pa_manager.services.documents import DocumentInfo, kind_label
 from pa_manager.ui.pages.receipts.thumbnails import ThumbnailLoader
 from pa_manager.ui.widgets.date_edit import format_date
+from pa_manager.ui.widgets.row_model import Index, RowTableModel
 
 # Who or what a document is evidence for is its text's third line, not a column of its own: at
 # large text sizes a fourth column leaves the document's name no room.
 COLUMNS = ("Picture", "Document", "Date")
 PICTURE, NAME, DATE = range(len(COLUMNS))
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def size_text(size: int) -> str:
@@ -30,46 +29,25 @@ def type_text(doc: DocumentInfo) -> str:
     return "picture"
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(RowTableModel[DocumentInfo]):
     """Read-only; text is formatted on demand, thumbnails asked for only when a row is drawn."""
+
+    columns = COLUMNS
+    align_headers = False
 
     def __init__(self, thumbnails: ThumbnailLoader, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentInfo] = []
         self._row_of: dict[int, int] = {}
         self._thumbnails = thumbnails
         thumbnails.ready.connect(self._on_thumbnails)
 
-    def set_rows(self, rows: Sequence[DocumentInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def _rows_set(self) -> None:
         self._row_of = {d.id: i for i, d in enumerate(self._rows)}
-        self.endResetModel()
-
-    def rows(self) -> list[DocumentInfo]:
-        return self._rows
-
-    def row_at(self, row: int) -> DocumentInfo:
-        return self._rows[row]
 
     def row_of(self, document_id: int) -> int | None:
         return self._row_of.get(document_id)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS)
-        if horizontal and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         doc = self._rows[index.row()]

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pa_manager.services import document_files, documents
 from pa_manager.services.errors import BookError
 from pa_manager.ui.tasks import TaskRunner, show_error
+from pa_manager.ui.widgets.document_files import choose_copy_path, choose_documents
 
 if TYPE_CHECKING:
     from pa_manager.ui.pages.receipts.receipts_page import ReceiptsPage
@@ -29,20 +30,6 @@ def local_files(mime: QMimeData | None) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-
-
-def _choose_files(parent: QWidget) -> list[Path]:
-    names, _filter = QFileDialog.getOpenFileNames(
-        parent, "Add receipts and documents", str(Path.home()), document_files.FILE_FILTER
-    )
-    return [Path(n) for n in names]
-
-
-def _choose_save_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the document (it will not be encrypted)", str(Path.home() / suggested)
-    )
-    return Path(name) if name else None
 
 
 def _confirm(parent: QWidget, text: str) -> bool:
@@ -69,8 +56,10 @@ class ReceiptActions:
 
     def __init__(self, page: ReceiptsPage, tasks: TaskRunner) -> None:
         self.page, self._tasks = page, tasks
-        self.choose_files: Callable[[], list[Path]] = lambda: _choose_files(page)
-        self.choose_save_path: Callable[[str], Path | None] = lambda name: _choose_save_path(page, name)
+        self.choose_files: Callable[[], list[Path]] = lambda: choose_documents(
+            page, "Add receipts and documents"
+        )
+        self.choose_save_path: Callable[[str], Path | None] = lambda name: choose_copy_path(page, name)
         self.confirm: Callable[[str], bool] = lambda text: _confirm(page, text)
         self.dialog: QWidget | None = None  # the dialog last opened, for tests
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,19 +31,19 @@ from PySide6.QtWidgets import (
 from pa_manager.services import documents, evidence, register
 from pa_manager.services.documents import DocumentInfo
 from pa_manager.services.evidence import MissingEvidence
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.money.register_model import pounds
 from pa_manager.ui.pages.receipts import document_model as dm
 from pa_manager.ui.pages.receipts import missing_model as mm
 from pa_manager.ui.pages.receipts.document_model import DocumentTableModel
 from pa_manager.ui.pages.receipts.missing_model import MissingTableModel
 from pa_manager.ui.pages.receipts.receipt_actions import ReceiptActions, local_files
-from pa_manager.ui.pages.receipts.tables import make_table, shown, words
+from pa_manager.ui.pages.receipts.tables import make_table, shown, table_or_note, words
 from pa_manager.ui.pages.receipts.thumbnails import ThumbnailLoader
 from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
-from pa_manager.ui.widgets.scrolling import scrolling
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling
 
 INTRO = (
     "Receipts, invoices and certificates are kept inside your encrypted book, never as loose files. "
@@ -98,13 +97,10 @@ class ReceiptsPage(QWidget):
         self.details_button = QPushButton("&Details…")
         self.export_button = QPushButton("&Save a copy as…")
         self.remove_button = QPushButton("&Remove…")
-        buttons = QWidget()
-        flow = FlowLayout(buttons, spacing=8)
         self.document_buttons = (
             self.view_button, self.link_button, self.details_button, self.export_button, self.remove_button,
         )  # fmt: skip
-        for button in (self.add_button, self.paste_button, *self.document_buttons):
-            flow.addWidget(button)
+        buttons = flow_row(self.add_button, self.paste_button, *self.document_buttons)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Documents or missing evidence")
@@ -118,9 +114,7 @@ class ReceiptsPage(QWidget):
         for widget in (self.heading, intro, buttons, self.notice):
             column.addWidget(widget)
         column.addWidget(self.tabs, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        fill_with_scrolling(self, content)
         self._fit_rows()
         self._connect()
         self.set_book(None)
@@ -150,12 +144,7 @@ class ReceiptsPage(QWidget):
             "One row per document. Enter opens it; Delete removes it.",
         )  # fmt: skip
         self.table.setWordWrap(True)
-        self.empty = QLabel(EMPTY_BOOK)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack, self.empty = table_or_note(self.table, EMPTY_BOOK)
         tab = QWidget()
         column = QVBoxLayout(tab)
         column.addLayout(bar)
@@ -184,19 +173,11 @@ class ReceiptsPage(QWidget):
             "Payments that need a receipt or invoice. Enter adds a receipt for the selected payments.",
         )  # fmt: skip
         self.missing_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.missing_empty = QLabel(MISSING_NONE)
-        self.missing_empty.setWordWrap(True)
-        self.missing_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.missing_stack = QStackedWidget()
-        self.missing_stack.addWidget(self.missing_table)
-        self.missing_stack.addWidget(self.missing_empty)
+        self.missing_stack, self.missing_empty = table_or_note(self.missing_table, MISSING_NONE)
         self.add_for_button = QPushButton("Add a &receipt for these payments…")
         self.link_existing_button = QPushButton("Link an e&xisting document…")
         self.rules_button = QPushButton("Evidence r&ules…")
-        row = QWidget()
-        flow = FlowLayout(row, spacing=8)
-        for button in (self.add_for_button, self.link_existing_button, self.rules_button):
-            flow.addWidget(button)
+        row = flow_row(self.add_for_button, self.link_existing_button, self.rules_button)
         tab = QWidget()
         column = QVBoxLayout(tab)
         column.addLayout(bar)

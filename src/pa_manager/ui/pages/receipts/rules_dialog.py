@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from pa_manager.domain.categories import Category
 from pa_manager.services import evidence
 from pa_manager.services.book import Book
 from pa_manager.ui.tasks import TaskRunner
-from pa_manager.ui.text_size import ScaledLabel, fit_to_text
-from pa_manager.ui.widgets.field_message import FieldMessage
+from pa_manager.ui.text_size import fit_to_text
+from pa_manager.ui.widgets.save_dialog import SaveDialog
 from pa_manager.ui.widgets.scrolling import scrolling
 
 EXPLAIN = (
@@ -20,17 +19,11 @@ EXPLAIN = (
 )
 
 
-class RulesDialog(QDialog):
+class RulesDialog(SaveDialog):
     """`saved` after the rules are written."""
 
-    saved = Signal()
-
     def __init__(self, tasks: TaskRunner, book: Book, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks, self._book = tasks, book
-        self.setWindowTitle("Evidence rules")
-        heading = ScaledLabel("Which payments need evidence?", scale=1.3, bold=True)
-        heading.setWordWrap(True)
+        super().__init__(tasks, book, "Evidence rules", "Which payments need evidence?", parent)
         text = QLabel(EXPLAIN)
         text.setWordWrap(True)
         self.boxes: dict[Category, QCheckBox] = {}
@@ -41,18 +34,12 @@ class RulesDialog(QDialog):
             box.setEnabled(False)  # until the rules are read
             self.boxes[category] = box
             boxes.addWidget(box)
-        self.problem = FieldMessage()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(heading)
+        column.addWidget(self.heading)
         column.addWidget(text)
         column.addWidget(scrolling(inner), 1)
         column.addWidget(self.problem)
-        column.addWidget(buttons)
+        column.addWidget(self.buttons)
         fit_to_text(self, 70, 34)
         self._read: dict[Category, bool] = {}
         self._tasks.run(
@@ -75,8 +62,4 @@ class RulesDialog(QDialog):
             for category, needed in changes.items():
                 evidence.set_evidence_rule(book, category, needed)
 
-        self._tasks.run(work, self._saved, self.problem.show_message, owner=self)
-
-    def _saved(self, _result: object) -> None:
-        self.saved.emit()
-        self.accept()
+        self.save_on_worker(work)

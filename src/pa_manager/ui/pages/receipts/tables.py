@@ -1,8 +1,19 @@
-"""Pieces of the Receipts page: its tables' common set-up, and the document list's filters."""
+"""Pieces of the Receipts page and its dialogs: the tables' common set-up (with the note shown
+instead of an empty table), the document list's filters, and a search box over a list."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from pa_manager.services import documents
 from pa_manager.services.documents import DocumentInfo
@@ -22,6 +33,34 @@ def make_table(model: object, name: str, description: str) -> QTableView:
     table.horizontalHeader().setHighlightSections(False)
     table.setMinimumHeight(table.fontMetrics().lineSpacing() * 10)
     return table
+
+
+def table_or_note(table: QWidget, text: str) -> tuple[QStackedWidget, QLabel]:
+    """`table` and, on the stack's second page, the note that says what to do when it is empty."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    stack = QStackedWidget()
+    stack.addWidget(table)
+    stack.addWidget(note)
+    return stack, note
+
+
+def search_box(name: str) -> tuple[QLabel, QLineEdit]:
+    """A search field (spoken as `name`) and its "Search" label."""
+    field = QLineEdit()
+    label = QLabel("&Search")
+    label.setBuddy(field)
+    field.setAccessibleName(name)
+    return label, field
+
+
+def hide_unmatched(items: QListWidget, text: str) -> None:
+    """Hide the list's items whose text does not contain `text` (any case); none when it is blank."""
+    needle = text.strip().casefold()
+    for row in range(items.count()):
+        item = items.item(row)
+        item.setHidden(bool(needle) and needle not in item.text().casefold())
 
 
 def shown(d: DocumentInfo, show: int) -> bool:

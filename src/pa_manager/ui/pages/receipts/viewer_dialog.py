@@ -17,7 +17,7 @@ from pa_manager.services import document_files
 from pa_manager.services.book import Book
 from pa_manager.services.documents import DocumentInfo, kind_label
 from pa_manager.services.evidence import document_content
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel, fit_to_text
 
@@ -74,14 +74,11 @@ class ViewerDialog(QDialog):
         self.right_button = QPushButton("Rotate &right")
         self.export_button = QPushButton("&Save a copy as…")
         self.close_button = QPushButton("&Close")
-        tools = QWidget()
-        flow = FlowLayout(tools, spacing=6)
-        for widget in (
+        tools = flow_row(
             self.previous_button, self.page_label, self.next_button, self.zoom_out_button,
             self.zoom_in_button, self.fit_button, self.left_button, self.right_button, self.export_button,
-            self.close_button,
-        ):  # fmt: skip
-            flow.addWidget(widget)
+            self.close_button, spacing=6,
+        )  # fmt: skip
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setAccessibleName(f"{kind_label(doc.kind)}: {doc.title}")

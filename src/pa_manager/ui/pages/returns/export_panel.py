@@ -4,27 +4,33 @@ Mark as sent, and a line saying what was saved."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from pa_manager.services.returns_export import ExportResult
-from pa_manager.ui.pages.money.flow_layout import FlowLayout
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.pay.pay_widgets import card
+
+FILTERS = {
+    "pdf": "PDF (*.pdf)",
+    "xlsx": "Spreadsheet (*.xlsx)",
+    "csv": "CSV (*.csv)",
+    "pack": "Evidence pack (*.zip)",
+}
+
+
+def choose_export_path(parent: QWidget, fmt: str) -> Path | None:
+    """Where to save the return in `fmt` (a key of FILTERS), or None when the user cancels."""
+    name, _filter = QFileDialog.getSaveFileName(parent, "Save the return", "", FILTERS[fmt])
+    return Path(name) if name else None
 
 
 class _Progress(QObject):
     """Carries the pack's progress from the worker to the GUI (a signal crosses threads safely)."""
 
     moved = Signal(int, int)
-
-
-def flow(*buttons: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = FlowLayout(holder, spacing=8)
-    for b in buttons:
-        layout.addWidget(b)
-    return holder
 
 
 class ExportPanel(QObject):
@@ -49,7 +55,7 @@ class ExportPanel(QObject):
             self.pack_button,
             self.sent_button,
         )
-        column.addWidget(flow(*self.buttons))
+        column.addWidget(flow_row(*self.buttons))
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Evidence pack progress")
         self.cancel_button = QPushButton("Cancel")

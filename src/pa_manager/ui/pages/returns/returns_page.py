@@ -16,13 +16,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,8 +30,9 @@ from pa_manager.services import returns_history, returns_view
 from pa_manager.services.returns_checks import Fix
 from pa_manager.services.returns_export import ExportResult, export_return
 from pa_manager.services.returns_view import ReturnView
+from pa_manager.ui.pages.money.flow_layout import flow_row
 from pa_manager.ui.pages.pay.pay_widgets import ask, card
-from pa_manager.ui.pages.returns.export_panel import ExportPanel, flow
+from pa_manager.ui.pages.returns.export_panel import ExportPanel, choose_export_path
 from pa_manager.ui.pages.returns.history_table import HistoryTable
 from pa_manager.ui.pages.returns.page_picture import PreviewCard
 from pa_manager.ui.pages.returns.preflight_list import PreflightList
@@ -42,14 +41,7 @@ from pa_manager.ui.session import OpenedBook
 from pa_manager.ui.tasks import TaskRunner
 from pa_manager.ui.text_size import ScaledLabel
 from pa_manager.ui.widgets.date_edit import DateEdit, format_date
-from pa_manager.ui.widgets.scrolling import scrolling
-
-_FILTERS = {
-    "pdf": "PDF (*.pdf)",
-    "xlsx": "Spreadsheet (*.xlsx)",
-    "csv": "CSV (*.csv)",
-    "pack": "Evidence pack (*.zip)",
-}
+from pa_manager.ui.widgets.scrolling import fill_with_scrolling, page_column
 
 
 class ReturnsPage(QWidget):
@@ -68,7 +60,7 @@ class ReturnsPage(QWidget):
         self.last_export: ExportResult | None = None
         self.template_dialog: TemplateDialog | None = None
         # Asked where to save and before changing the history; tests replace them.
-        self.choose_path: Callable[[str], Path | None] = self._choose_path
+        self.choose_path: Callable[[str], Path | None] = lambda fmt: choose_export_path(self, fmt)
         self.confirm: Callable[[str, str, str], bool] = lambda title, text, yes: ask(self, title, text, yes)
 
         self.heading = ScaledLabel("Returns", scale=1.6, bold=True)
@@ -91,7 +83,7 @@ class ReturnsPage(QWidget):
         form.addRow("&To", self.date_to)
         form.addRow("Council t&emplate", self.template_box)
         period_column.addLayout(form)
-        period_column.addWidget(flow(self.show_button, self.next_button, self.template_button))
+        period_column.addWidget(flow_row(self.show_button, self.next_button, self.template_button))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
@@ -124,7 +116,7 @@ class ReturnsPage(QWidget):
         words_column.addWidget(self.question)
         words_column.addWidget(self.explanation)
         words_column.addLayout(words_form)
-        words_column.addWidget(flow(self.save_words_button))
+        words_column.addWidget(flow_row(self.save_words_button))
 
         self.export_panel = ExportPanel(self)
         self.export_panel.export_requested.connect(self.export)
@@ -139,12 +131,9 @@ class ReturnsPage(QWidget):
         self.forget_button = QPushButton("Remove from the &history…")
         history_column.addWidget(self.history_empty)
         history_column.addWidget(self.history)
-        history_column.addWidget(flow(self.forget_button))
+        history_column.addWidget(flow_row(self.forget_button))
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 24, 24, 24)
-        column.setSpacing(12)
+        content, column = page_column(12)
         for widget in (
             self.heading,
             self.due_line,
@@ -159,10 +148,7 @@ class ReturnsPage(QWidget):
         ):
             column.addWidget(widget)
         column.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scrolling(content)
-        outer.addWidget(self.scroll)
+        self.scroll = fill_with_scrolling(self, content)
 
         self.show_button.clicked.connect(self.show_return)
         self.next_button.clicked.connect(self.use_next_due)
@@ -340,10 +326,6 @@ class ReturnsPage(QWidget):
         self.show_return()
 
     # -- export ---------------------------------------------------------------------------------
-    def _choose_path(self, fmt: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self, "Save the return", "", _FILTERS[fmt])
-        return Path(name) if name else None
-
     def export(self, fmt: str) -> None:
         period = self._period()
         if self._opened is None or period is None:
