@@ -162,6 +162,9 @@ def unreconciled_since(book: Book, account_id: int | None = None) -> date | None
     """The oldest line not yet reconciled (for the Home page's to-do list), or None."""
     with book.read() as s:
         query = select(func.min(TransactionRow.date)).where(TransactionRow.state != "reconciled")
+        # Naming the account(s) lets SQLite answer from the account-date-amount-state index.
         if account_id is not None:
             query = query.where(TransactionRow.account_id == account_id)
+        else:
+            query = query.where(TransactionRow.account_id.in_(select(AccountRow.id)))
         return s.scalar(query)

@@ -137,9 +137,9 @@ class TransactionRow(Base):
 
     __tablename__ = "txn"
     __table_args__ = (
-        Index("ix_txn_date_amount_state", "date", "amount_pence", "state"),
+        Index("ix_txn_date", "date"),
         Index("ix_txn_statement_line", "account_id", "statement_line_id"),
-        Index("ix_txn_account_date_amount", "account_id", "date", "amount_pence"),
+        Index("ix_txn_account_date_amount_state", "account_id", "date", "amount_pence", "state"),
         Index("ix_txn_account_fingerprint", "account_id", "fingerprint"),
         Index("ix_txn_payee_category", "payee", "category"),
     )
