@@ -138,9 +138,9 @@ def spending_warnings(book: Book, date_from: date, date_to: date) -> list[str]:
     found: dict[Concern, list[int]] = defaultdict(list)
     cache: dict[tuple[str, str, int | None], list[Concern]] = {}
     for payee, key, pence, pa_id in rows:
-        category = Category.UNCATEGORISED if key not in _KEYS else Category(key)
         k = (payee, key, pa_id)
-        if k not in cache:
+        if k not in cache:  # payees repeat: each payee, category and PA is judged once
+            category = Category.UNCATEGORISED if key not in _KEYS else Category(key)
             cache[k] = concerns(payee, category, Money(pence), people.get(pa_id) if pa_id else None)
         for concern in cache[k]:
             found[concern].append(-pence)
